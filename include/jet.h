@@ -1,0 +1,639 @@
+/*
+ * libjet: Junos JET notifications and services for C and C++.
+ *
+ * Generated from src/ffi by cbindgen. Do not edit by hand.
+ *
+ * Conventions:
+ * - Every symbol starts with jet_ / JET_.
+ * - Fallible functions return jet_status_t: 0 is OK, negative is an error, a
+ *   positive value is information (JET_STATUS_NO_EVENT). Out-parameters are
+ *   written only on success. jet_last_error_message() gives the text of the
+ *   calling thread's last error.
+ * - Handles are opaque pointers made by ..._open/..._new/..._clone and
+ *   released by ..._close/..._free, which accept NULL.
+ * - Strings passed in are NUL-terminated UTF-8; strings handed out and owned
+ *   by the caller are freed with jet_string_free.
+ * - Callbacks run on a libjet dispatcher thread, never on a network thread and
+ *   never under a lock a libjet call needs: a callback may unsubscribe or close
+ *   its own session. free_user_data runs exactly once, after the last call.
+ * - Call jet_shutdown() before the process exits (required under managed
+ *   runtimes); never call libjet from atexit handlers or library unload.
+ */
+
+
+#ifndef JET_H
+#define JET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** The libjet version this header belongs to. */
+#define JET_VERSION "0.1.0"
+/** Major version. */
+#define JET_VERSION_MAJOR 0
+/** Minor version. */
+#define JET_VERSION_MINOR 1
+/** Patch version. */
+#define JET_VERSION_PATCH 0
+
+
+/**
+ * "Any sub-unit" / "any prefix length" for the integer arguments.
+ */
+#define JET_ANY -1
+
+/**
+ * The result of a fallible libjet call: 0 is OK, negative is an error, a
+ * positive value is information. `jet_last_error_message()` has the details.
+ */
+enum jet_status_t
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Success.
+   */
+  JET_STATUS_OK = 0,
+  /**
+   * No event arrived within the timeout (jet_notification_next).
+   */
+  JET_STATUS_NO_EVENT = 1,
+  /**
+   * An argument was refused: malformed, out of range or too long.
+   */
+  JET_STATUS_INVALID_ARGUMENT = -1,
+  /**
+   * A required pointer argument was NULL.
+   */
+  JET_STATUS_NULL_ARGUMENT = -2,
+  /**
+   * A string argument was not valid UTF-8.
+   */
+  JET_STATUS_INVALID_UTF8 = -3,
+  /**
+   * The device could not be reached.
+   */
+  JET_STATUS_UNREACHABLE = -10,
+  /**
+   * The device refused the credentials or this client.
+   */
+  JET_STATUS_NOT_AUTHORIZED = -11,
+  /**
+   * The operation did not finish in time.
+   */
+  JET_STATUS_TIMEOUT = -12,
+  /**
+   * TLS failed: handshake, certificate verification or loading files.
+   */
+  JET_STATUS_TLS = -13,
+  /**
+   * The session is closed.
+   */
+  JET_STATUS_CLOSED = -14,
+  /**
+   * The peer broke the protocol.
+   */
+  JET_STATUS_PROTOCOL = -15,
+  /**
+   * The call would deadlock on this thread (for example jet_shutdown from a callback).
+   */
+  JET_STATUS_WOULD_DEADLOCK = -16,
+  /**
+   * An input/output error.
+   */
+  JET_STATUS_IO = -17,
+  /**
+   * The thing asked for does not exist (an attribute, a subscription).
+   */
+  JET_STATUS_NOT_FOUND = -18,
+  /**
+   * The thing asked for exists but has another type (an attribute).
+   */
+  JET_STATUS_WRONG_TYPE = -19,
+  /**
+   * The event is not a valid JET event (see jet_event_parse_error).
+   */
+  JET_STATUS_PARSE_ERROR = -20,
+  /**
+   * An unexpected internal error.
+   */
+  JET_STATUS_INTERNAL = -98,
+  /**
+   * libjet caught a panic; the call had no effect that can be relied on.
+   */
+  JET_STATUS_PANIC = -99,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum jet_status_t jet_status_t;
+#else
+typedef int32_t jet_status_t;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * A notification event (opaque).
+ */
+typedef struct jet_event_t jet_event_t;
+
+/**
+ * A notification session (opaque). Thread-safe: its functions may be called
+ * from any thread, and from callbacks.
+ */
+typedef struct jet_notification_t jet_notification_t;
+
+/**
+ * A log level: one of the `JET_LOG_*` constants.
+ */
+typedef int32_t jet_log_level_t;
+
+/**
+ * Receives one log record. `target` names the part of libjet ("notify",
+ * "tls", ...); both strings are valid for the call only. It may run on any
+ * libjet thread: keep it short and do not call libjet from it.
+ */
+typedef void (*jet_log_callback_t)(jet_log_level_t level, const char *target, const char *message, void *user_data);
+
+/**
+ * Frees user data given with a callback; called exactly once.
+ */
+typedef void (*jet_free_callback_t)(void *user_data);
+
+/**
+ * Settings of a notification session. Fill it with
+ * jet_notification_options_default(), then change what you need. String
+ * fields are borrowed for the duration of jet_notification_open only; NULL
+ * means "not set".
+ */
+typedef struct jet_notification_options_t {
+  /**
+   * sizeof(jet_notification_options_t); set by jet_notification_options_default().
+   */
+  uint32_t struct_size;
+  /**
+   * Device (broker) host name or address. Default "127.0.0.1".
+   */
+  const char *device;
+  /**
+   * Broker port. Default 1883.
+   */
+  uint16_t port;
+  /**
+   * User name, when the broker checks one. Default NULL.
+   */
+  const char *user;
+  /**
+   * Password; never logged. Default NULL.
+   */
+  const char *password;
+  /**
+   * MQTT keepalive in seconds. Default 60; 0 turns it off.
+   */
+  uint32_t keepalive_s;
+  /**
+   * Source address of the connection (the device's allow-clients checks it). Default NULL.
+   */
+  const char *bind_address;
+  /**
+   * MQTT client id. Default NULL: a unique one is made.
+   */
+  const char *client_id;
+  /**
+   * 1 to connect with TLS. Default 0.
+   */
+  uint8_t tls;
+  /**
+   * PEM file of the CA(s) to trust; NULL trusts the system's roots.
+   */
+  const char *tls_ca_file;
+  /**
+   * PEM client certificate for mutual TLS. Default NULL.
+   */
+  const char *tls_cert_file;
+  /**
+   * PEM key of the client certificate. Default NULL.
+   */
+  const char *tls_key_file;
+  /**
+   * Name to verify in the server certificate instead of `device`. Default NULL.
+   */
+  const char *tls_server_name;
+  /**
+   * 1 accepts any server certificate (labs only). Default 0: verified.
+   */
+  uint8_t tls_insecure_skip_verify;
+  /**
+   * Time for TCP, TLS and MQTT handshakes together, in ms. Default 10000.
+   */
+  uint32_t connect_timeout_ms;
+  /**
+   * 1 (default) starts a clean MQTT session; 0 keeps the broker-side session (needs client_id).
+   */
+  uint8_t clean_session;
+  /**
+   * QoS of subscriptions: 0 (default) or 1.
+   */
+  uint8_t qos;
+  /**
+   * Events waiting for the application per queue; beyond it they are dropped and counted. Default 65536.
+   */
+  uint32_t queue_capacity;
+  /**
+   * Largest MQTT packet accepted, in bytes. Default 1048576.
+   */
+  uint32_t max_packet_size;
+  /**
+   * First reconnect delay in ms; it doubles up to reconnect_max_ms. Default 250.
+   */
+  uint32_t reconnect_min_ms;
+  /**
+   * Longest reconnect delay in ms. Default 30000.
+   */
+  uint32_t reconnect_max_ms;
+} jet_notification_options_t;
+
+/**
+ * Receives one event. `event` is valid for the call only (jet_event_clone keeps it).
+ */
+typedef void (*jet_event_callback_t)(const struct jet_event_t *event, void *user_data);
+
+/**
+ * A connection state: one of the `JET_CONNECTION_*` constants.
+ */
+typedef int32_t jet_connection_state_t;
+
+/**
+ * Told about each connection state change.
+ */
+typedef void (*jet_state_callback_t)(jet_connection_state_t state, void *user_data);
+
+/**
+ * Statistics of a notification session.
+ */
+typedef struct jet_notification_stats_t {
+  /**
+   * Messages received from the broker.
+   */
+  uint64_t received;
+  /**
+   * Events handed to the application (one per callback call or jet_notification_next).
+   */
+  uint64_t delivered;
+  /**
+   * Events dropped because the application was slower than the device.
+   */
+  uint64_t dropped;
+  /**
+   * Messages that were not valid JET events (still delivered, flagged).
+   */
+  uint64_t parse_errors;
+  /**
+   * Reconnects after a lost connection.
+   */
+  uint64_t reconnects;
+} jet_notification_stats_t;
+
+/**
+ * A topic operation: one of the `JET_OP_*` constants.
+ */
+typedef int32_t jet_op_t;
+
+/**
+ * Failures libjet could not hide.
+ */
+#define JET_LOG_ERROR 1
+
+/**
+ * Recovered problems: reconnects, dropped events.
+ */
+#define JET_LOG_WARN 2
+
+/**
+ * Milestones: connected, subscribed, closed.
+ */
+#define JET_LOG_INFO 3
+
+/**
+ * Detail for finding a problem.
+ */
+#define JET_LOG_DEBUG 4
+
+/**
+ * Everything.
+ */
+#define JET_LOG_TRACE 5
+
+/**
+ * Making the first connection.
+ */
+#define JET_CONNECTION_CONNECTING 0
+
+/**
+ * Connected; subscriptions in force.
+ */
+#define JET_CONNECTION_CONNECTED 1
+
+/**
+ * Connection lost; reconnecting with backoff (subscriptions are restored).
+ */
+#define JET_CONNECTION_RECONNECTING 2
+
+/**
+ * Closed.
+ */
+#define JET_CONNECTION_CLOSED 3
+
+/**
+ * Object added.
+ */
+#define JET_OP_ADD 0
+
+/**
+ * Object changed.
+ */
+#define JET_OP_CHANGE 1
+
+/**
+ * Object deleted.
+ */
+#define JET_OP_DELETE 2
+
+/**
+ * Any operation.
+ */
+#define JET_OP_ALL 3
+
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
+/**
+ * True when the payload was a valid JET event (false for NULL).
+ */
+bool jet_event_is_parsed(const struct jet_event_t *event);
+
+/**
+ * A syslog event's process id (a number, or a string of digits on the wire).
+ */
+jet_status_t jet_event_process_id(const struct jet_event_t *event, int64_t *out_pid);
+
+/**
+ * The payload exactly as received: `*out_data` points into the event.
+ */
+jet_status_t jet_event_raw(const struct jet_event_t *event, const uint8_t **out_data, size_t *out_len);
+
+/**
+ * The attributes as compact JSON ("{}" when none or unparsed).
+ */
+const char *jet_event_attributes_json(const struct jet_event_t *event);
+
+/**
+ * The number of attributes (0 for NULL or unparsed).
+ */
+size_t jet_event_attr_count(const struct jet_event_t *event);
+
+/**
+ * The name of attribute number `index` (0-based, in document order).
+ */
+jet_status_t jet_event_attr_name(const struct jet_event_t *event, size_t index, const char **out_name);
+
+/**
+ * A string attribute. JET_STATUS_NOT_FOUND when absent, JET_STATUS_WRONG_TYPE
+ * when not a string, JET_STATUS_PARSE_ERROR when the event was not parsed.
+ */
+jet_status_t jet_event_attr_string(const struct jet_event_t *event, const char *name, const char **out_value);
+
+/**
+ * An integer attribute (a JSON integer, or a string of decimal digits).
+ */
+jet_status_t jet_event_attr_int(const struct jet_event_t *event, const char *name, int64_t *out_value);
+
+/**
+ * Any attribute as compact JSON text (for nested or unusual values).
+ */
+jet_status_t jet_event_attr_json(const struct jet_event_t *event, const char *name, const char **out_json);
+
+/**
+ * The length of an array attribute (e.g. "nexthop-address").
+ */
+jet_status_t jet_event_attr_array_len(const struct jet_event_t *event, const char *name, size_t *out_len);
+
+/**
+ * Element `index` of an array attribute, which must be a string.
+ */
+jet_status_t jet_event_attr_array_string(const struct jet_event_t *event, const char *name, size_t index, const char **out_value);
+
+/**
+ * Copies `event` (for example to keep it after a callback returns).
+ */
+jet_status_t jet_event_clone(const struct jet_event_t *event, struct jet_event_t **out_event);
+
+/**
+ * Frees an event from jet_event_clone or jet_notification_next. NULL is ignored.
+ * Never free the event a callback receives.
+ *
+ * # Safety
+ * `event` must be an owned event from libjet, freed once.
+ */
+void jet_event_free(struct jet_event_t *event);
+
+/**
+ * The message of the last failed libjet call on this thread ("" if none).
+ * Valid until the next failed call on this thread; never free it.
+ */
+const char *jet_last_error_message(void);
+
+/**
+ * Frees a string that libjet handed out as owned by the caller. NULL is ignored.
+ *
+ * # Safety
+ * `text` must come from libjet (a `char**` out-parameter) and not be freed twice.
+ */
+void jet_string_free(char *text);
+
+/**
+ * libjet's version, e.g. "0.1.0" (static; never free it).
+ */
+const char *jet_version(void);
+
+/**
+ * The C ABI version. Wrappers check it when they load the library and refuse
+ * a library whose ABI version differs from theirs.
+ */
+uint32_t jet_abi_version(void);
+
+/**
+ * Closes every session and stops every libjet thread. Call it before the
+ * process exits (managed runtimes must). Refused (JET_STATUS_WOULD_DEADLOCK)
+ * from a callback. libjet starts again on next use.
+ */
+jet_status_t jet_shutdown(void);
+
+/**
+ * Sends log records up to `max_level` to `callback`; a NULL callback makes
+ * libjet silent. A previous callback's user data is freed. On error
+ * `free_user_data` has already been called.
+ */
+jet_status_t jet_log_set_callback(jet_log_callback_t callback, jet_log_level_t max_level, void *user_data, jet_free_callback_t free_user_data);
+
+/**
+ * Changes the most detailed level that reaches the log callback (or stderr
+ * when `JET_LOG` is set).
+ */
+jet_status_t jet_log_set_level(jet_log_level_t max_level);
+
+/**
+ * Fills `options` with the defaults.
+ */
+jet_status_t jet_notification_options_default(struct jet_notification_options_t *options);
+
+/**
+ * Connects to a device's notification broker. On success `*out_session` is
+ * a session to release with jet_notification_close. Fails with
+ * JET_STATUS_UNREACHABLE, JET_STATUS_NOT_AUTHORIZED, JET_STATUS_TIMEOUT,
+ * JET_STATUS_TLS or JET_STATUS_INVALID_ARGUMENT.
+ */
+jet_status_t jet_notification_open(const struct jet_notification_options_t *options, struct jet_notification_t **out_session);
+
+/**
+ * Calls `callback` with each event whose topic matches the MQTT filter
+ * `topic` (build it with the jet_topic_* functions), on a libjet dispatcher
+ * thread. Returns once the broker confirmed it; `*out_id` names it for
+ * jet_notification_unsubscribe. `free_user_data` (may be NULL) runs exactly
+ * once, after the last call — also when this function fails, before it returns.
+ */
+jet_status_t jet_notification_subscribe(struct jet_notification_t *session, const char *topic, jet_event_callback_t callback, void *user_data, jet_free_callback_t free_user_data, uint64_t *out_id);
+
+/**
+ * Queues each event whose topic matches `topic` for jet_notification_next.
+ */
+jet_status_t jet_notification_subscribe_pull(struct jet_notification_t *session, const char *topic, uint64_t *out_id);
+
+/**
+ * Ends subscription `id`. On return its callback is not running (unless this
+ * is called from a callback) and has been released (free_user_data called).
+ */
+jet_status_t jet_notification_unsubscribe(struct jet_notification_t *session, uint64_t id);
+
+/**
+ * Ends every subscription of the session.
+ */
+jet_status_t jet_notification_unsubscribe_all(struct jet_notification_t *session);
+
+/**
+ * Waits up to `timeout_ms` for the next event of a pull subscription.
+ * JET_STATUS_OK: `*out_event` is an event to free with jet_event_free.
+ * JET_STATUS_NO_EVENT: none came in time. JET_STATUS_CLOSED: the session is closed.
+ */
+jet_status_t jet_notification_next(struct jet_notification_t *session, uint32_t timeout_ms, struct jet_event_t **out_event);
+
+/**
+ * Writes the connection state to `*out_state` (a JET_CONNECTION_* value).
+ */
+jet_status_t jet_notification_state(const struct jet_notification_t *session, jet_connection_state_t *out_state);
+
+/**
+ * Calls `callback` on the dispatcher thread, in order with the events, when
+ * the connection state changes. NULL removes it. The previous callback's
+ * user data is freed; on error `free_user_data` has already been called.
+ */
+jet_status_t jet_notification_set_state_callback(struct jet_notification_t *session, jet_state_callback_t callback, void *user_data, jet_free_callback_t free_user_data);
+
+/**
+ * Copies the session's counters into `*out_stats`.
+ */
+jet_status_t jet_notification_stats(const struct jet_notification_t *session, struct jet_notification_stats_t *out_stats);
+
+/**
+ * The MQTT client id in use; valid until the session is closed. NULL for NULL.
+ */
+const char *jet_notification_client_id(const struct jet_notification_t *session);
+
+/**
+ * Closes the session and releases it: disconnects, waits for running
+ * callbacks (unless called from one), and frees every callback's user data.
+ * NULL is ignored. The handle must not be used afterwards.
+ *
+ * # Safety
+ * `session` must come from jet_notification_open and be closed once.
+ */
+void jet_notification_close(struct jet_notification_t *session);
+
+/**
+ * The name of status `status` (e.g. "JET_STATUS_TIMEOUT"); "JET_STATUS_UNKNOWN"
+ * for a code libjet does not define. The string is static: never free it.
+ */
+const char *jet_status_str(int32_t status);
+
+/**
+ * Physical interface (IFD) events: `/junos/events/kernel/interfaces/ifd/<op>/<ifd>`.
+ */
+jet_status_t jet_topic_ifd(jet_op_t op, const char *ifd_name, char **out_topic);
+
+/**
+ * Logical interface (IFL) events. `sub_unit` is required (not JET_ANY) when `ifd_name` is given.
+ */
+jet_status_t jet_topic_ifl(jet_op_t op, const char *ifd_name, int64_t sub_unit, char **out_topic);
+
+/**
+ * Interface family (IFF) events, e.g. family "inet", "inet6".
+ */
+jet_status_t jet_topic_iff(jet_op_t op, const char *ifd_name, int64_t sub_unit, const char *family, char **out_topic);
+
+/**
+ * Interface address (IFA) events; `address` is "192.0.2.1/24", "2001:db8::1/64" or without "/len".
+ */
+jet_status_t jet_topic_ifa(jet_op_t op, const char *ifd_name, int64_t sub_unit, const char *family, const char *address, char **out_topic);
+
+/**
+ * Firewall filter events: `/junos/events/kernel/firewall/filter/<op>/<filter>`.
+ */
+jet_status_t jet_topic_firewall_filter(jet_op_t op, const char *filter_name, char **out_topic);
+
+/**
+ * Route events; `prefix_length` is 0-128 or JET_ANY.
+ */
+jet_status_t jet_topic_route(jet_op_t op, const char *family, const char *address, int32_t prefix_length, char **out_topic);
+
+/**
+ * Route table events: `/junos/events/kernel/route-table/<op>/<table>/<lr>`.
+ */
+jet_status_t jet_topic_route_table(jet_op_t op, const char *table_name, const char *lr_name, char **out_topic);
+
+/**
+ * Syslog events with `event_id` (e.g. "UI_COMMIT"), or all syslog events for NULL.
+ */
+jet_status_t jet_topic_syslog(const char *event_id, char **out_topic);
+
+/**
+ * Every JET event: "/junos/events/#".
+ */
+jet_status_t jet_topic_all_events(char **out_topic);
+
+/**
+ * Every kernel event: "/junos/events/kernel/#".
+ */
+jet_status_t jet_topic_all_kernel_events(char **out_topic);
+
+/**
+ * Configuration commits: "/junos/events/genpub/config-update".
+ */
+jet_status_t jet_topic_config_update(char **out_topic);
+
+/**
+ * Checks that `filter` is a valid MQTT topic filter.
+ */
+jet_status_t jet_topic_validate(const char *filter);
+
+/**
+ * Sets `*out_matches` to whether `topic` matches the MQTT filter `filter`.
+ */
+jet_status_t jet_topic_matches(const char *filter, const char *topic, bool *out_matches);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif  // __cplusplus
+
+#endif  /* JET_H */

@@ -1,0 +1,537 @@
+//! JET notification events: the JSON a Junos device publishes, parsed once.
+//!
+//! A device publishes each event as one JSON object:
+//!
+//! ```json
+//! {"jet-event": {"event-id": "KERNEL_EVENT_IFD_ADD", "hostname": "r1",
+//!                "time": "2016-01-07-10:12:41", "severity": "info",
+//!                "facility": "KERNEL",
+//!                "attributes": {"name": "ge-0/0/0", "snmp-id": 520, "flags": 8}}}
+//! ```
+//!
+//! Syslog events add `process-id`, `process-name` and `message` to the header.
+//! [`Event::parse`] never fails: a payload that is not a JET event still becomes
+//! an [`Event`], with its raw bytes and a [`parse_error`](Event::parse_error),
+//! and every accessor of such an event returns `None` or
+//! [`AttrError::Absent`].
+//!
+//! Parsing is lenient where devices are loose:
+//! * a missing header field is `None`, and missing `attributes` (or `null`)
+//!   is an empty set;
+//! * a header field sent as a number where text is expected (a numeric
+//!   `severity`, say) reads as the number's JSON text (`"6"`); `null`, `true`,
+//!   arrays and objects read as `None`;
+//! * `process-id` reads as a JSON integer or a string of decimal digits;
+//! * escaped slashes (`\/`) decode to `/`, as JSON says.
+//!
+//! It is strict where the shape is wrong: invalid JSON, JSON without a
+//! `"jet-event"` object, and `"attributes"` that is neither an object nor
+//! `null` are parse errors.
+
+use std::fmt;
+
+use bytes::Bytes;
+use serde_json::{Map, Value};
+
+/// Name of the object that wraps every JET event.
+const JET_EVENT: &str = "jet-event";
+
+/// One notification as received: its topic, its payload bytes and, when the
+/// payload is a JET event, its parsed header and attributes.
+#[derive(Clone, Debug)]
+pub struct Event {
+    topic: String,
+    raw: Bytes,
+    body: Body,
+}
+
+/// The parsed form of a payload, or why there is none.
+#[derive(Clone, Debug)]
+enum Body {
+    Parsed(Parsed),
+    Failed(String),
+}
+
+/// The parts of a JET event, taken out of its JSON once.
+#[derive(Clone, Debug)]
+struct Parsed {
+    id: Option<String>,
+    hostname: Option<String>,
+    time: Option<String>,
+    severity: Option<String>,
+    facility: Option<String>,
+    process_id: Option<i64>,
+    process_name: Option<String>,
+    message: Option<String>,
+    attributes: Map<String, Value>,
+}
+
+/// Why an attribute could not be read as the type asked for.
+///
+/// "Absent" and "wrong type" are told apart, so a program can tell an event
+/// that lacks an attribute from one that carries it in an unexpected form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AttrError {
+    /// The event has no attribute of that name (or was not parsed).
+    Absent,
+    /// The attribute is present (possibly `null`) but is not of the type asked
+    /// for.
+    WrongType,
+}
+
+impl fmt::Display for AttrError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AttrError::Absent => "attribute absent",
+            AttrError::WrongType => "attribute has the wrong type",
+        })
+    }
+}
+
+impl std::error::Error for AttrError {}
+
+impl Event {
+    /// Parses the payload of a message received on `topic`.
+    ///
+    /// Never fails: when the payload is not a JET event, the event keeps its
+    /// topic and raw bytes and [`Event::parse_error`] says what is wrong.
+    pub fn parse(topic: impl Into<String>, payload: Bytes) -> Event {
+        let body = match parse_body(&payload) {
+            Ok(parsed) => Body::Parsed(parsed),
+            Err(message) => Body::Failed(message),
+        };
+        Event {
+            topic: topic.into(),
+            raw: payload,
+            body,
+        }
+    }
+
+    /// The topic the event arrived on.
+    pub fn topic(&self) -> &str {
+        &self.topic
+    }
+
+    /// The payload, byte for byte as received.
+    pub fn raw(&self) -> &[u8] {
+        &self.raw
+    }
+
+    /// The payload as a shared [`Bytes`] buffer (cloning it copies nothing).
+    pub fn raw_bytes(&self) -> &Bytes {
+        &self.raw
+    }
+
+    /// Why the payload is not a JET event, or `None` when it was parsed.
+    ///
+    /// For example "invalid JSON at line 3 column 3: expected `,` or `}`" or
+    /// "not a JET event: no \"jet-event\" object".
+    pub fn parse_error(&self) -> Option<&str> {
+        match &self.body {
+            Body::Parsed(_) => None,
+            Body::Failed(message) => Some(message),
+        }
+    }
+
+    /// Whether the payload was parsed as a JET event.
+    pub fn is_parsed(&self) -> bool {
+        matches!(self.body, Body::Parsed(_))
+    }
+
+    /// The event id (`event-id`), such as `KERNEL_EVENT_IFA_ADD` or
+    /// `LOGIN_INFORMATION`.
+    pub fn id(&self) -> Option<&str> {
+        self.parsed()?.id.as_deref()
+    }
+
+    /// The name of the device that sent the event (`hostname`).
+    pub fn hostname(&self) -> Option<&str> {
+        self.parsed()?.hostname.as_deref()
+    }
+
+    /// When the event happened (`time`), as the device wrote it, such as
+    /// `2019-01-22-14:59:06`.
+    pub fn time(&self) -> Option<&str> {
+        self.parsed()?.time.as_deref()
+    }
+
+    /// The severity (`severity`), such as `info` or `INFO`, as the device
+    /// wrote it.
+    pub fn severity(&self) -> Option<&str> {
+        self.parsed()?.severity.as_deref()
+    }
+
+    /// The facility (`facility`), such as `KERNEL` or `auth`.
+    pub fn facility(&self) -> Option<&str> {
+        self.parsed()?.facility.as_deref()
+    }
+
+    /// The process id of a syslog event (`process-id`), sent as a number or
+    /// a string of digits.
+    pub fn process_id(&self) -> Option<i64> {
+        self.parsed()?.process_id
+    }
+
+    /// The process name of a syslog event (`process-name`), such as `login`.
+    pub fn process_name(&self) -> Option<&str> {
+        self.parsed()?.process_name.as_deref()
+    }
+
+    /// The text of a syslog event (`message`).
+    pub fn message(&self) -> Option<&str> {
+        self.parsed()?.message.as_deref()
+    }
+
+    /// The attribute `name` as JSON, whatever its type.
+    pub fn attribute(&self, name: &str) -> Option<&Value> {
+        self.attributes()?.get(name)
+    }
+
+    /// The attribute `name` as text; a number is [`AttrError::WrongType`].
+    pub fn attr_str(&self, name: &str) -> Result<&str, AttrError> {
+        self.attr(name)?.as_str().ok_or(AttrError::WrongType)
+    }
+
+    /// The attribute `name` as an integer.
+    ///
+    /// Accepts a JSON integer, or a string that is entirely a decimal integer
+    /// (devices send `"4250"`). A fraction, an integer beyond `i64`, or any
+    /// other string is [`AttrError::WrongType`].
+    pub fn attr_int(&self, name: &str) -> Result<i64, AttrError> {
+        let value = self.attr(name)?;
+        let int = match value {
+            Value::Number(number) => number.as_i64(),
+            Value::String(text) => parse_decimal(text),
+            _ => None,
+        };
+        int.ok_or(AttrError::WrongType)
+    }
+
+    /// The attribute `name` as an array, such as `nexthop-address`.
+    pub fn attr_array(&self, name: &str) -> Result<&[Value], AttrError> {
+        match self.attr(name)? {
+            Value::Array(items) => Ok(items.as_slice()),
+            _ => Err(AttrError::WrongType),
+        }
+    }
+
+    /// The names of the attributes, in alphabetical order; none when the
+    /// event was not parsed.
+    pub fn attribute_names(&self) -> impl Iterator<Item = &str> {
+        self.attributes()
+            .into_iter()
+            .flat_map(|attributes| attributes.keys())
+            .map(String::as_str)
+    }
+
+    /// The attributes as compact JSON, keys in alphabetical order; `{}` when
+    /// there are none or the event was not parsed.
+    pub fn attributes_json(&self) -> String {
+        match self.attributes() {
+            Some(attributes) if !attributes.is_empty() => {
+                serde_json::to_string(attributes).unwrap_or_else(|_| "{}".to_owned())
+            }
+            _ => "{}".to_owned(),
+        }
+    }
+
+    /// The payload as text, when it is UTF-8 (always so for a parsed event).
+    pub fn json(&self) -> Option<&str> {
+        std::str::from_utf8(&self.raw).ok()
+    }
+
+    /// The parsed form, when there is one.
+    fn parsed(&self) -> Option<&Parsed> {
+        match &self.body {
+            Body::Parsed(parsed) => Some(parsed),
+            Body::Failed(_) => None,
+        }
+    }
+
+    /// The attributes object, when the event was parsed.
+    fn attributes(&self) -> Option<&Map<String, Value>> {
+        self.parsed().map(|parsed| &parsed.attributes)
+    }
+
+    /// The attribute `name`, or [`AttrError::Absent`].
+    fn attr(&self, name: &str) -> Result<&Value, AttrError> {
+        self.attribute(name).ok_or(AttrError::Absent)
+    }
+}
+
+/// Parses a payload into the parts of a JET event, or says why it cannot.
+fn parse_body(payload: &[u8]) -> Result<Parsed, String> {
+    if payload.iter().all(u8::is_ascii_whitespace) {
+        return Err("invalid JSON: the payload is empty".to_owned());
+    }
+    let document: Value = serde_json::from_slice(payload).map_err(|err| json_error(&err))?;
+    let mut event = match document {
+        Value::Object(mut top) => match top.remove(JET_EVENT) {
+            Some(Value::Object(event)) => event,
+            Some(_) => return Err("not a JET event: \"jet-event\" is not an object".to_owned()),
+            None => return Err("not a JET event: no \"jet-event\" object".to_owned()),
+        },
+        _ => return Err("not a JET event: no \"jet-event\" object".to_owned()),
+    };
+    let attributes = match event.remove("attributes") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(attributes)) => attributes,
+        Some(_) => return Err("not a JET event: \"attributes\" is not an object".to_owned()),
+    };
+    Ok(Parsed {
+        id: header_text(&mut event, "event-id"),
+        hostname: header_text(&mut event, "hostname"),
+        time: header_text(&mut event, "time"),
+        severity: header_text(&mut event, "severity"),
+        facility: header_text(&mut event, "facility"),
+        process_id: header_int(&mut event, "process-id"),
+        process_name: header_text(&mut event, "process-name"),
+        message: header_text(&mut event, "message"),
+        attributes,
+    })
+}
+
+/// Words for a serde_json error: `invalid JSON at line L column C: <what>`.
+fn json_error(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    let location = format!(" at line {} column {}", err.line(), err.column());
+    match full.strip_suffix(&location) {
+        // serde_json says "ident" when a word is not true, false or null.
+        Some("expected ident") => format!("invalid JSON{location}: expected a value"),
+        Some(what) => format!("invalid JSON{location}: {what}"),
+        None => format!("invalid JSON: {full}"),
+    }
+}
+
+/// Takes a header field that should be text; numbers read as their JSON text.
+fn header_text(event: &mut Map<String, Value>, key: &str) -> Option<String> {
+    match event.remove(key)? {
+        Value::String(text) => Some(text),
+        Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// Takes a header field that should be an integer, sent as a number or text.
+fn header_int(event: &mut Map<String, Value>, key: &str) -> Option<i64> {
+    match event.remove(key)? {
+        Value::Number(number) => number.as_i64(),
+        Value::String(text) => parse_decimal(&text),
+        _ => None,
+    }
+}
+
+/// A string that is entirely a decimal integer, with an optional `-` sign.
+fn parse_decimal(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(payload: &str) -> Event {
+        Event::parse("/t", Bytes::copy_from_slice(payload.as_bytes()))
+    }
+
+    fn assert_unparsed(event: &Event) {
+        assert!(!event.is_parsed());
+        assert!(event.parse_error().is_some());
+        assert_eq!(event.id(), None);
+        assert_eq!(event.hostname(), None);
+        assert_eq!(event.time(), None);
+        assert_eq!(event.severity(), None);
+        assert_eq!(event.facility(), None);
+        assert_eq!(event.process_id(), None);
+        assert_eq!(event.process_name(), None);
+        assert_eq!(event.message(), None);
+        assert_eq!(event.attribute("name"), None);
+        assert_eq!(event.attr_str("name"), Err(AttrError::Absent));
+        assert_eq!(event.attr_int("name"), Err(AttrError::Absent));
+        assert_eq!(event.attr_array("name"), Err(AttrError::Absent));
+        assert_eq!(event.attribute_names().count(), 0);
+        assert_eq!(event.attributes_json(), "{}");
+    }
+
+    #[test]
+    fn parses_header_and_attributes() {
+        let e = event(
+            r#"{"jet-event": {"event-id": "X", "hostname": "r1", "time": "t",
+                "severity": "info", "facility": "KERNEL", "process-id": 7,
+                "process-name": "p", "message": "m",
+                "attributes": {"b": 1, "a": "x", "c": [1, 2], "d": null}}}"#,
+        );
+        assert!(e.is_parsed());
+        assert_eq!(e.parse_error(), None);
+        assert_eq!(e.topic(), "/t");
+        assert_eq!(e.id(), Some("X"));
+        assert_eq!(e.hostname(), Some("r1"));
+        assert_eq!(e.time(), Some("t"));
+        assert_eq!(e.severity(), Some("info"));
+        assert_eq!(e.facility(), Some("KERNEL"));
+        assert_eq!(e.process_id(), Some(7));
+        assert_eq!(e.process_name(), Some("p"));
+        assert_eq!(e.message(), Some("m"));
+        assert_eq!(
+            e.attribute_names().collect::<Vec<_>>(),
+            ["a", "b", "c", "d"]
+        );
+        assert_eq!(e.attributes_json(), r#"{"a":"x","b":1,"c":[1,2],"d":null}"#);
+        assert_eq!(e.attr_str("d"), Err(AttrError::WrongType));
+        assert_eq!(e.attr_int("d"), Err(AttrError::WrongType));
+        assert_eq!(e.attribute("d"), Some(&Value::Null));
+        assert_eq!(e.attr_array("c").map(<[Value]>::len), Ok(2));
+    }
+
+    #[test]
+    fn missing_header_fields_are_none() {
+        let e = event(r#"{"jet-event": {}}"#);
+        assert!(e.is_parsed());
+        assert_eq!(e.id(), None);
+        assert_eq!(e.process_id(), None);
+        assert_eq!(e.attribute_names().count(), 0);
+        assert_eq!(e.attributes_json(), "{}");
+        let e = event(r#"{"jet-event": {"event-id": "X", "attributes": null}}"#);
+        assert!(e.is_parsed());
+        assert_eq!(e.attributes_json(), "{}");
+    }
+
+    #[test]
+    fn loose_header_types() {
+        let e = event(
+            r#"{"jet-event": {"event-id": 12, "severity": 6, "facility": null,
+                "hostname": true, "time": 1.5, "process-id": "4242",
+                "message": ["x"]}}"#,
+        );
+        assert!(e.is_parsed());
+        assert_eq!(e.id(), Some("12"));
+        assert_eq!(e.severity(), Some("6"));
+        assert_eq!(e.time(), Some("1.5"));
+        assert_eq!(e.facility(), None);
+        assert_eq!(e.hostname(), None);
+        assert_eq!(e.message(), None);
+        assert_eq!(e.process_id(), Some(4242));
+        for bad in [r#""42a""#, r#""""#, "4.5", "null", r#"" 42""#] {
+            let text = format!(r#"{{"jet-event": {{"process-id": {bad}}}}}"#);
+            assert_eq!(event(&text).process_id(), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn integers_from_numbers_and_strings() {
+        let e = event(
+            r#"{"jet-event": {"attributes": {"n": -3, "s": "4250", "neg": "-17",
+                "f": 1.0, "fs": "1.0", "sp": " 1", "plus": "+1", "big": 18446744073709551615,
+                "bigs": "99999999999999999999", "word": "ten", "empty": "", "minus": "-",
+                "arr": [], "obj": {}, "t": true}}}"#,
+        );
+        assert_eq!(e.attr_int("n"), Ok(-3));
+        assert_eq!(e.attr_int("s"), Ok(4250));
+        assert_eq!(e.attr_int("neg"), Ok(-17));
+        for wrong in [
+            "f", "fs", "sp", "plus", "big", "bigs", "word", "empty", "minus", "arr", "obj", "t",
+        ] {
+            assert_eq!(e.attr_int(wrong), Err(AttrError::WrongType), "{wrong}");
+        }
+        assert_eq!(e.attr_int("nope"), Err(AttrError::Absent));
+        assert_eq!(e.attr_str("s"), Ok("4250"));
+        assert_eq!(e.attr_str("n"), Err(AttrError::WrongType));
+        assert_eq!(e.attr_array("arr"), Ok(&[][..]));
+        assert_eq!(e.attr_array("obj"), Err(AttrError::WrongType));
+        assert_eq!(e.attr_array("nope"), Err(AttrError::Absent));
+    }
+
+    #[test]
+    fn escaped_text_decodes() {
+        let e = event(
+            r#"{"jet-event": {"message": "a\/b \u00e9", "attributes": {"tty": "\/dev\/ttyp0"}}}"#,
+        );
+        assert_eq!(e.message(), Some("a/b é"));
+        assert_eq!(e.attr_str("tty"), Ok("/dev/ttyp0"));
+        assert_eq!(e.attributes_json(), r#"{"tty":"/dev/ttyp0"}"#);
+    }
+
+    #[test]
+    fn invalid_json_is_a_parse_error() {
+        let e = event("{\"jet-event\": {\n  \"a\": 1\n  \"b\": 2}}");
+        assert_unparsed(&e);
+        assert_eq!(
+            e.parse_error(),
+            Some("invalid JSON at line 3 column 3: expected `,` or `}`")
+        );
+        let e = event("not json");
+        assert_eq!(
+            e.parse_error(),
+            Some("invalid JSON at line 1 column 2: expected a value")
+        );
+        assert_unparsed(&event(r#"{"jet-event": {}"#));
+        assert_unparsed(&event(r#"{"jet-event": {}} trailing"#));
+        assert_unparsed(&event(" \n"));
+        assert_eq!(
+            event("").parse_error(),
+            Some("invalid JSON: the payload is empty")
+        );
+        let deep = "[".repeat(10_000);
+        assert_unparsed(&event(&deep));
+    }
+
+    #[test]
+    fn wrong_shape_is_a_parse_error() {
+        let no_event = "not a JET event: no \"jet-event\" object";
+        for payload in ["{}", "[]", "1", "\"jet-event\"", "null", r#"{"event": {}}"#] {
+            let e = event(payload);
+            assert_unparsed(&e);
+            assert_eq!(e.parse_error(), Some(no_event), "{payload}");
+        }
+        for payload in [
+            r#"{"jet-event": []}"#,
+            r#"{"jet-event": "x"}"#,
+            r#"{"jet-event": null}"#,
+        ] {
+            let e = event(payload);
+            assert_unparsed(&e);
+            assert_eq!(
+                e.parse_error(),
+                Some("not a JET event: \"jet-event\" is not an object")
+            );
+        }
+        let e = event(r#"{"jet-event": {"event-id": "X", "attributes": [1]}}"#);
+        assert_unparsed(&e);
+        assert_eq!(
+            e.parse_error(),
+            Some("not a JET event: \"attributes\" is not an object")
+        );
+    }
+
+    #[test]
+    fn raw_bytes_are_kept() {
+        let payload = Bytes::from_static(b"\xff\xfe not utf-8");
+        let e = Event::parse(String::from("/x"), payload.clone());
+        assert_unparsed(&e);
+        assert_eq!(e.raw(), &payload[..]);
+        assert_eq!(e.raw_bytes(), &payload);
+        assert_eq!(e.json(), None);
+        assert_eq!(e.topic(), "/x");
+
+        let text = r#"{"jet-event":{"event-id":"X"}}"#;
+        let e = event(text);
+        assert_eq!(e.json(), Some(text));
+        assert_eq!(e.raw(), text.as_bytes());
+        let copy = e.clone();
+        assert_eq!(copy.id(), Some("X"));
+    }
+
+    #[test]
+    fn attr_error_words() {
+        assert_eq!(AttrError::Absent.to_string(), "attribute absent");
+        assert_eq!(
+            AttrError::WrongType.to_string(),
+            "attribute has the wrong type"
+        );
+        assert_ne!(AttrError::Absent, AttrError::WrongType);
+    }
+}

@@ -1,0 +1,17 @@
+//! The C ABI: a thin skin over the Rust API, generated into `include/jet.h`.
+//!
+//! Conventions (see the header's preamble): `jet_` names, opaque handles,
+//! `jet_status_t` results with `jet_last_error_message()`, a panic boundary on
+//! every export, and every argument checked (NULL, UTF-8, range, size).
+
+#![allow(non_camel_case_types)]
+
+pub mod event;
+pub mod failure;
+pub mod library;
+pub mod log;
+pub mod notification;
+pub mod status;
+pub mod topic;
+
+pub use status::jet_status_t;

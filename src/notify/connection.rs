@@ -1,0 +1,638 @@
+//! The network task of a notification session.
+//!
+//! libjet uses rumqttc's MQTT 3.1.1 packet codec but drives the connection
+//! itself instead of using rumqttc's `EventLoop`, because that loop (0.25.1)
+//! cannot bind a source address (the device's `allow-clients` checks it), spins
+//! without backoff when the broker is down, and does not restore subscriptions.
+//! Here the task connects the socket itself (binding the source address when
+//! asked), backs off between attempts, resubscribes every filter after each
+//! connect, reads the socket as fast as the broker sends (so Mosquitto never
+//! drops for a slow reader), and hands messages to bounded queues.
+
+use super::core::{Command, Core, Item};
+use super::queue::Message;
+use super::registry::route;
+use super::stats::ConnectionState;
+use crate::error::{Error, ErrorKind, Result};
+use crate::jet_log;
+use crate::logging::Level;
+use bytes::{Buf, BytesMut};
+use rumqttc::mqttbytes::{self, QoS};
+use rumqttc::{ConnectReturnCode, Packet, SubscribeReasonCode};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::SyncSender;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::{lookup_host, TcpSocket, TcpStream};
+use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::time::timeout;
+
+/// Bytes read from the socket at a time, at most.
+const READ_CHUNK: usize = 64 * 1024;
+/// Filters per SUBSCRIBE packet when restoring subscriptions.
+const FILTERS_PER_PACKET: usize = 64;
+
+trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
+
+/// An established MQTT connection and what was read past the CONNACK.
+struct Connection {
+    stream: Box<dyn Stream>,
+    input: BytesMut,
+}
+
+/// Why [`drive`] returned.
+enum Ended {
+    Closed,
+    Lost(String),
+}
+
+/// Runs a session's connection until it is closed. `opened` receives the result
+/// of the first connection attempt; `done` is signalled when the task ends.
+pub(crate) async fn run(
+    core: Arc<Core>,
+    mut commands: UnboundedReceiver<Command>,
+    opened: SyncSender<Result<()>>,
+    done: SyncSender<()>,
+) {
+    let mut opened = Some(opened);
+    let mut failures: u32 = 0;
+    'session: loop {
+        let attempt = connect(&core);
+        tokio::pin!(attempt);
+        let result = loop {
+            tokio::select! {
+                result = &mut attempt => break result,
+                command = commands.recv() => if !while_offline(command) { break 'session },
+            }
+        };
+        match result {
+            Ok(connection) => {
+                if opened.take().map(|tx| tx.send(Ok(()))).is_none() {
+                    core.counters.reconnects.fetch_add(1, Ordering::Relaxed);
+                }
+                failures = 0;
+                core.set_state(ConnectionState::Connected);
+                match drive(&core, connection, &mut commands).await {
+                    Ended::Closed => break 'session,
+                    Ended::Lost(why) => {
+                        jet_log!(
+                            Level::Warn,
+                            "notify",
+                            "session {}: connection lost ({why}); reconnecting",
+                            core.client_id
+                        );
+                        core.set_state(ConnectionState::Reconnecting);
+                    }
+                }
+            }
+            Err(error) => {
+                if let Some(tx) = opened.take() {
+                    let _ = tx.send(Err(error));
+                    break 'session;
+                }
+                jet_log!(
+                    Level::Warn,
+                    "notify",
+                    "session {}: reconnect failed: {error}",
+                    core.client_id
+                );
+                failures = failures.saturating_add(1);
+            }
+        }
+        let pause = tokio::time::sleep(backoff(&core, failures));
+        tokio::pin!(pause);
+        loop {
+            tokio::select! {
+                _ = &mut pause => break,
+                command = commands.recv() => if !while_offline(command) { break 'session },
+            }
+        }
+    }
+    let _ = done.send(());
+}
+
+/// Handles a command while disconnected; false means the task must end.
+fn while_offline(command: Option<Command>) -> bool {
+    match command {
+        None | Some(Command::Close) => false,
+        // The filter is in the registry: it is subscribed on the next connect.
+        Some(Command::Subscribe { reply, .. }) => {
+            if let Some(reply) = reply {
+                let _ = reply.send(Ok(()));
+            }
+            true
+        }
+        Some(Command::Unsubscribe { .. }) => true,
+    }
+}
+
+/// The delay before the next attempt: doubling from the minimum, capped, with jitter.
+fn backoff(core: &Core, failures: u32) -> Duration {
+    let min = core.options.reconnect_min;
+    let max = core.options.reconnect_max;
+    let grown = min.saturating_mul(1u32 << failures.min(16)).min(max);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    // 80% to 120% of the delay, so many clients do not reconnect in step.
+    let percent = 80 + (nanos % 41);
+    grown * percent / 100
+}
+
+async fn connect(core: &Core) -> Result<Connection> {
+    let options = &core.options;
+    match timeout(options.connect_timeout, handshake(core)).await {
+        Ok(result) => result,
+        Err(_) => Err(Error::new(
+            ErrorKind::Timeout,
+            format!(
+                "no answer from {}:{} within {} ms",
+                options.device,
+                options.port,
+                options.connect_timeout.as_millis()
+            ),
+        )),
+    }
+}
+
+async fn tcp_connect(core: &Core) -> Result<TcpStream> {
+    let options = &core.options;
+    let target = format!("{}:{}", options.device, options.port);
+    let addresses = lookup_host((options.device.as_str(), options.port))
+        .await
+        .map_err(|e| {
+            Error::new(
+                ErrorKind::Unreachable,
+                format!("cannot resolve {target}: {e}"),
+            )
+        })?;
+    let mut last_error = None;
+    for address in addresses {
+        if let Some(source) = options.bind_address {
+            if source.is_ipv4() != address.is_ipv4() {
+                continue;
+            }
+        }
+        let socket = if address.is_ipv4() {
+            TcpSocket::new_v4()
+        } else {
+            TcpSocket::new_v6()
+        }
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot make a socket: {e}")))?;
+        if let Some(source) = options.bind_address {
+            socket
+                .bind(SocketAddr::new(source, 0))
+                .map_err(|e| Error::invalid(format!("cannot use source address {source}: {e}")))?;
+        }
+        let _ = socket.set_nodelay(true);
+        match socket.connect(address).await {
+            Ok(stream) => return Ok(stream),
+            Err(e) => last_error = Some(e),
+        }
+    }
+    Err(Error::new(
+        ErrorKind::Unreachable,
+        match last_error {
+            Some(e) => format!("cannot connect to {target}: {e}"),
+            None => format!("cannot connect to {target}: no address of the right family"),
+        },
+    ))
+}
+
+async fn handshake(core: &Core) -> Result<Connection> {
+    let options = &core.options;
+    let tcp = tcp_connect(core).await?;
+    let mut stream: Box<dyn Stream> = match &core.tls {
+        Some(config) => {
+            let tls = options.tls.clone().unwrap_or_default();
+            let name = tls.server_name_for(&options.device)?;
+            let connector = tokio_rustls::TlsConnector::from(config.clone());
+            let stream = connector.connect(name, tcp).await.map_err(|e| {
+                Error::new(
+                    ErrorKind::Tls,
+                    format!("tls handshake with {}: {e}", options.device),
+                )
+            })?;
+            Box::new(stream)
+        }
+        None => Box::new(tcp),
+    };
+
+    let mut connect = rumqttc::Connect::new(core.client_id.clone());
+    connect.keep_alive = options.keepalive.as_secs() as u16;
+    connect.clean_session = options.clean_session;
+    if let Some(user) = &options.user {
+        let password = options.password.as_ref().map(|p| p.expose()).unwrap_or("");
+        connect.set_login(user.clone(), password);
+    }
+    let mut output = BytesMut::new();
+    encode(&Packet::Connect(connect), &mut output)?;
+    write_out(&mut stream, &mut output, options.connect_timeout)
+        .await
+        .map_err(io_lost)?;
+
+    let mut input = BytesMut::with_capacity(READ_CHUNK);
+    loop {
+        match Packet::read(&mut input, options.max_packet_size) {
+            Ok(Packet::ConnAck(ack)) => {
+                return match ack.code {
+                    ConnectReturnCode::Success => {
+                        jet_log!(
+                            Level::Info,
+                            "notify",
+                            "session {}: connected to {}:{}{}",
+                            core.client_id,
+                            options.device,
+                            options.port,
+                            if core.tls.is_some() { " (tls)" } else { "" }
+                        );
+                        Ok(Connection { stream, input })
+                    }
+                    code => Err(refusal(code)),
+                };
+            }
+            Ok(other) => {
+                return Err(Error::new(
+                    ErrorKind::Protocol,
+                    format!("expected CONNACK from the broker, got {other:?}"),
+                ))
+            }
+            Err(mqttbytes::Error::InsufficientBytes(_)) => {}
+            Err(e) => return Err(Error::new(ErrorKind::Protocol, format!("bad CONNACK: {e}"))),
+        }
+        input.reserve(READ_CHUNK);
+        let read = stream.read_buf(&mut input).await.map_err(io_lost)?;
+        if read == 0 {
+            return Err(Error::new(
+                ErrorKind::Unreachable,
+                "the broker closed the connection during the MQTT handshake (is this client's address in allow-clients?)",
+            ));
+        }
+    }
+}
+
+fn refusal(code: ConnectReturnCode) -> Error {
+    match code {
+        ConnectReturnCode::BadUserNamePassword => Error::new(
+            ErrorKind::NotAuthorized,
+            "the broker refused the user name or password",
+        ),
+        ConnectReturnCode::NotAuthorized => Error::new(
+            ErrorKind::NotAuthorized,
+            "the broker refused this client (not authorized)",
+        ),
+        ConnectReturnCode::BadClientId => Error::invalid("the broker refused the client id"),
+        ConnectReturnCode::ServiceUnavailable => {
+            Error::new(ErrorKind::Unreachable, "the broker is unavailable")
+        }
+        other => Error::new(
+            ErrorKind::Protocol,
+            format!("the broker refused the connection: {other:?}"),
+        ),
+    }
+}
+
+fn io_lost(e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Unreachable, format!("connection lost: {e}"))
+}
+
+fn encode(packet: &Packet, output: &mut BytesMut) -> Result<()> {
+    packet.write(output, usize::MAX).map(|_| ()).map_err(|e| {
+        Error::new(
+            ErrorKind::Internal,
+            format!("cannot encode {packet:?}: {e}"),
+        )
+    })
+}
+
+async fn write_out(
+    stream: &mut Box<dyn Stream>,
+    output: &mut BytesMut,
+    limit: Duration,
+) -> std::io::Result<()> {
+    let write = async {
+        stream.write_all(output).await?;
+        stream.flush().await
+    };
+    let result = match timeout(limit, write).await {
+        Ok(result) => result,
+        Err(_) => Err(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            "write timed out",
+        )),
+    };
+    output.clear();
+    result
+}
+
+/// The per-connection protocol state.
+struct Link<'a> {
+    core: &'a Arc<Core>,
+    output: BytesMut,
+    next_packet_id: u16,
+    pending_subscribes: HashMap<u16, Option<SyncSender<Result<()>>>>,
+    ping_outstanding: bool,
+    /// Bytes of an oversized packet still to discard.
+    skipping: usize,
+    last_drop_warning: Option<Instant>,
+}
+
+impl Link<'_> {
+    fn packet_id(&mut self) -> u16 {
+        self.next_packet_id = self.next_packet_id.checked_add(1).unwrap_or(1);
+        self.next_packet_id
+    }
+
+    fn qos(&self) -> QoS {
+        if self.core.options.qos == 1 {
+            QoS::AtLeastOnce
+        } else {
+            QoS::AtMostOnce
+        }
+    }
+
+    fn subscribe(
+        &mut self,
+        filters: &[String],
+        reply: Option<SyncSender<Result<()>>>,
+    ) -> Result<()> {
+        let qos = self.qos();
+        let mut packet = rumqttc::Subscribe::new_many(
+            filters
+                .iter()
+                .map(|f| rumqttc::SubscribeFilter::new(f.clone(), qos)),
+        );
+        packet.pkid = self.packet_id();
+        self.pending_subscribes.insert(packet.pkid, reply);
+        encode(&Packet::Subscribe(packet), &mut self.output)
+    }
+
+    fn command(&mut self, command: Command) -> Result<bool> {
+        match command {
+            Command::Subscribe { filter, reply } => {
+                jet_log!(
+                    Level::Debug,
+                    "notify",
+                    "session {}: subscribing {filter}",
+                    self.core.client_id
+                );
+                self.subscribe(&[filter], reply)?;
+            }
+            Command::Unsubscribe { filter } => {
+                let mut packet = rumqttc::Unsubscribe::new(filter);
+                packet.pkid = self.packet_id();
+                encode(&Packet::Unsubscribe(packet), &mut self.output)?;
+            }
+            Command::Close => {
+                encode(&Packet::Disconnect, &mut self.output)?;
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Decodes every complete packet in `input`; routes messages to the queues.
+    fn absorb(&mut self, input: &mut BytesMut) -> std::result::Result<(), String> {
+        let core = self.core;
+        let routes = core.registry.routes();
+        let mut to_callbacks = Vec::new();
+        let mut to_pull = Vec::new();
+        let mut received = 0u64;
+        let mut dropped = 0usize;
+        loop {
+            if self.skipping > 0 {
+                let n = self.skipping.min(input.len());
+                input.advance(n);
+                self.skipping -= n;
+                if self.skipping > 0 {
+                    break;
+                }
+            }
+            match Packet::read(input, core.options.max_packet_size) {
+                Ok(Packet::Publish(publish)) => {
+                    received += 1;
+                    if publish.qos == QoS::AtLeastOnce {
+                        let ack = rumqttc::PubAck::new(publish.pkid);
+                        encode(&Packet::PubAck(ack), &mut self.output)
+                            .map_err(|e| e.to_string())?;
+                    }
+                    let way = route(&routes, &publish.topic);
+                    if way.callback && way.pull {
+                        to_pull.push(Message {
+                            topic: publish.topic.clone(),
+                            payload: publish.payload.clone(),
+                            counts_parse_error: false,
+                        });
+                    }
+                    let message = Message {
+                        topic: publish.topic,
+                        payload: publish.payload,
+                        counts_parse_error: true,
+                    };
+                    if way.callback {
+                        to_callbacks.push(Item::Message(message));
+                    } else if way.pull {
+                        to_pull.push(message);
+                    }
+                }
+                Ok(Packet::SubAck(ack)) => self.subscribed(ack),
+                Ok(Packet::PingResp) => self.ping_outstanding = false,
+                Ok(other) => {
+                    jet_log!(
+                        Level::Trace,
+                        "notify",
+                        "session {}: {other:?}",
+                        core.client_id
+                    )
+                }
+                Err(mqttbytes::Error::InsufficientBytes(_)) => break,
+                Err(mqttbytes::Error::PayloadSizeLimitExceeded(length)) => {
+                    received += 1;
+                    dropped += 1;
+                    self.skipping = frame_length(length);
+                    jet_log!(
+                        Level::Warn,
+                        "notify",
+                        "session {}: dropped a packet of {length} bytes, over max_packet_size {}",
+                        core.client_id,
+                        core.options.max_packet_size
+                    );
+                }
+                Err(mqttbytes::Error::MalformedRemainingLength) => {
+                    return Err("the broker sent a malformed packet length".into())
+                }
+                Err(e) => {
+                    // The frame was consumed: skip it and go on.
+                    received += 1;
+                    dropped += 1;
+                    jet_log!(
+                        Level::Warn,
+                        "notify",
+                        "session {}: dropped a malformed packet: {e}",
+                        core.client_id
+                    );
+                }
+            }
+        }
+        core.counters
+            .received
+            .fetch_add(received, Ordering::Relaxed);
+        if !to_callbacks.is_empty() {
+            dropped += core.callbacks.push_batch(&mut to_callbacks);
+            core.schedule();
+        }
+        dropped += core.pulls.push_batch(&mut to_pull);
+        if dropped > 0 {
+            core.counters
+                .dropped
+                .fetch_add(dropped as u64, Ordering::Relaxed);
+            self.warn_dropped();
+        }
+        Ok(())
+    }
+
+    fn warn_dropped(&mut self) {
+        let now = Instant::now();
+        if self
+            .last_drop_warning
+            .is_some_and(|t| now - t < Duration::from_secs(1))
+        {
+            return;
+        }
+        self.last_drop_warning = Some(now);
+        jet_log!(
+            Level::Warn,
+            "notify",
+            "session {}: the application is slower than the device; {} events dropped so far",
+            self.core.client_id,
+            self.core.counters.dropped.load(Ordering::Relaxed)
+        );
+    }
+
+    fn subscribed(&mut self, ack: rumqttc::SubAck) {
+        let refused = ack
+            .return_codes
+            .iter()
+            .any(|c| matches!(c, SubscribeReasonCode::Failure));
+        if refused {
+            jet_log!(
+                Level::Warn,
+                "notify",
+                "session {}: the broker refused a subscription",
+                self.core.client_id
+            );
+        }
+        if let Some(Some(reply)) = self.pending_subscribes.remove(&ack.pkid) {
+            let _ = reply.send(if refused {
+                Err(Error::new(
+                    ErrorKind::NotAuthorized,
+                    "the broker refused the subscription",
+                ))
+            } else {
+                Ok(())
+            });
+        }
+    }
+}
+
+/// The whole length of a packet whose remaining length is `remaining`.
+fn frame_length(remaining: usize) -> usize {
+    let header = match remaining {
+        0..=127 => 2,
+        128..=16_383 => 3,
+        16_384..=2_097_151 => 4,
+        _ => 5,
+    };
+    header + remaining
+}
+
+/// Serves one connection until it is lost or the session closes.
+async fn drive(
+    core: &Arc<Core>,
+    connection: Connection,
+    commands: &mut UnboundedReceiver<Command>,
+) -> Ended {
+    let Connection {
+        mut stream,
+        mut input,
+    } = connection;
+    let options = &core.options;
+    let mut link = Link {
+        core,
+        output: BytesMut::with_capacity(4096),
+        next_packet_id: 0,
+        pending_subscribes: HashMap::new(),
+        ping_outstanding: false,
+        skipping: 0,
+        last_drop_warning: None,
+    };
+    let filters = core.registry.filters();
+    for chunk in filters.chunks(FILTERS_PER_PACKET) {
+        if let Err(e) = link.subscribe(chunk, None) {
+            return Ended::Lost(e.to_string());
+        }
+    }
+    if !filters.is_empty() {
+        jet_log!(
+            Level::Info,
+            "notify",
+            "session {}: restored {} subscription filter(s)",
+            core.client_id,
+            filters.len()
+        );
+    }
+    let keepalive = options.keepalive;
+    let period = if keepalive.is_zero() {
+        Duration::from_secs(3600)
+    } else {
+        keepalive
+    };
+    let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
+    loop {
+        if let Err(why) = link.absorb(&mut input) {
+            return Ended::Lost(why);
+        }
+        if !link.output.is_empty() {
+            if let Err(e) = write_out(&mut stream, &mut link.output, options.connect_timeout).await
+            {
+                return Ended::Lost(e.to_string());
+            }
+        }
+        if input.capacity() - input.len() < READ_CHUNK / 4 {
+            input.reserve(READ_CHUNK);
+        }
+        tokio::select! {
+            read = stream.read_buf(&mut input) => match read {
+                Ok(0) => return Ended::Lost("the broker closed the connection".into()),
+                Ok(_) => {}
+                Err(e) => return Ended::Lost(e.to_string()),
+            },
+            command = commands.recv() => {
+                let command = command.unwrap_or(Command::Close);
+                match link.command(command) {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        let _ = write_out(&mut stream, &mut link.output, Duration::from_secs(1)).await;
+                        let _ = stream.shutdown().await;
+                        return Ended::Closed;
+                    }
+                    Err(e) => return Ended::Lost(e.to_string()),
+                }
+            }
+            _ = ticker.tick(), if !keepalive.is_zero() => {
+                if link.ping_outstanding {
+                    return Ended::Lost("no PINGRESP within the keepalive".into());
+                }
+                link.ping_outstanding = true;
+                if let Err(e) = encode(&Packet::PingReq, &mut link.output) {
+                    return Ended::Lost(e.to_string());
+                }
+            }
+        }
+    }
+}

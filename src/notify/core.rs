@@ -1,0 +1,250 @@
+//! The state one notification session shares between the application's
+//! handle, its network task and its dispatcher thread.
+
+use super::dispatcher::{Dispatcher, Gate, Job};
+use super::options::NotifyOptions;
+use super::queue::{BoundedQueue, Message};
+use super::registry::{Delivery, Registry};
+use super::stats::{ConnectionState, Counters};
+use crate::error::Result;
+use crate::event::Event;
+use crate::jet_log;
+use crate::logging::Level;
+use crate::topic;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::mpsc::UnboundedSender;
+use tokio_rustls::rustls::ClientConfig;
+
+/// Most events one dispatcher batch handles before other sessions get a turn.
+const MAX_BATCH: usize = 1024;
+
+/// A callback told about connection state changes.
+pub type StateCallback = Box<dyn FnMut(ConnectionState) + Send>;
+
+/// What the application's side asks of the network task.
+pub(crate) enum Command {
+    /// Subscribe to a filter; the reply (if any) comes with the broker's SUBACK.
+    Subscribe {
+        filter: String,
+        reply: Option<SyncSender<Result<()>>>,
+    },
+    /// Unsubscribe from a filter nothing uses any more.
+    Unsubscribe { filter: String },
+    /// Disconnect and end the task.
+    Close,
+}
+
+/// What waits for the dispatcher.
+pub(crate) enum Item {
+    Message(Message),
+    State(ConnectionState),
+}
+
+/// The shared state of one session.
+pub(crate) struct Core {
+    pub options: NotifyOptions,
+    pub client_id: String,
+    pub tls: Option<Arc<ClientConfig>>,
+    pub counters: Counters,
+    pub registry: Registry,
+    pub callbacks: BoundedQueue<Item>,
+    pub pulls: BoundedQueue<Message>,
+    pub commands: UnboundedSender<Command>,
+    scheduled: AtomicBool,
+    gate: Gate,
+    dispatcher: Arc<Dispatcher>,
+    state_callback: Mutex<Option<Arc<Mutex<StateCallback>>>>,
+    closed: AtomicBool,
+    task_done: Mutex<Option<Receiver<()>>>,
+}
+
+impl Core {
+    /// Makes the shared state; the network task is started by the caller.
+    pub fn new(
+        options: NotifyOptions,
+        client_id: String,
+        tls: Option<Arc<ClientConfig>>,
+        dispatcher: Arc<Dispatcher>,
+        commands: UnboundedSender<Command>,
+        task_done: Receiver<()>,
+    ) -> Core {
+        let capacity = options.queue_capacity;
+        Core {
+            options,
+            client_id,
+            tls,
+            counters: Counters::default(),
+            registry: Registry::default(),
+            callbacks: BoundedQueue::new(capacity),
+            pulls: BoundedQueue::new(capacity),
+            commands,
+            scheduled: AtomicBool::new(false),
+            gate: Gate::default(),
+            dispatcher,
+            state_callback: Mutex::new(None),
+            closed: AtomicBool::new(false),
+            task_done: Mutex::new(Some(task_done)),
+        }
+    }
+
+    /// True once the session is closed.
+    pub fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::Acquire)
+    }
+
+    /// Asks the dispatcher to run this session's queued work.
+    pub fn schedule(self: &Arc<Self>) {
+        if !self.scheduled.swap(true, Ordering::AcqRel) {
+            self.dispatcher.schedule(self.clone());
+        }
+    }
+
+    /// Records a state change and tells the state callback, if any.
+    pub fn set_state(self: &Arc<Self>, state: ConnectionState) {
+        let before = self.counters.set_state(state);
+        if before == state || before == ConnectionState::Closed {
+            return;
+        }
+        jet_log!(
+            Level::Info,
+            "notify",
+            "session {}: {}",
+            self.client_id,
+            state.name()
+        );
+        if self.lock_state_callback().is_some() {
+            self.callbacks.push_control(Item::State(state));
+            self.schedule();
+        }
+    }
+
+    fn lock_state_callback(&self) -> std::sync::MutexGuard<'_, Option<Arc<Mutex<StateCallback>>>> {
+        self.state_callback
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Replaces the state callback; the old one is dropped once not running.
+    pub fn set_state_callback(&self, callback: Option<StateCallback>) {
+        let old = std::mem::replace(
+            &mut *self.lock_state_callback(),
+            callback.map(|c| Arc::new(Mutex::new(c))),
+        );
+        if old.is_some() {
+            self.gate.wait_idle();
+        }
+    }
+
+    /// Stops a subscription's deliveries; returns once none of its calls runs
+    /// (at once when called from a callback).
+    pub fn remove_subscription(&self, id: u64) -> bool {
+        let Some((sub, last_use)) = self.registry.remove(id) else {
+            return false;
+        };
+        if last_use && !self.is_closed() {
+            let _ = self.commands.send(Command::Unsubscribe {
+                filter: sub.filter.clone(),
+            });
+        }
+        jet_log!(
+            Level::Debug,
+            "notify",
+            "session {}: unsubscribed {}",
+            self.client_id,
+            sub.filter
+        );
+        self.gate.wait_idle();
+        drop(sub);
+        true
+    }
+
+    /// Closes the session: disconnects, wakes pullers, waits for running
+    /// callbacks (unless called from one) and drops every callback. Idempotent.
+    pub fn close(&self) {
+        if self.closed.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        self.counters.set_state(ConnectionState::Closed);
+        let _ = self.commands.send(Command::Close);
+        if let Some(done) = self
+            .task_done
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+        {
+            let _ = done.recv_timeout(Duration::from_secs(5));
+        }
+        self.pulls.close();
+        self.callbacks.close();
+        let (subs, _) = self.registry.remove_all();
+        let state_callback = self.lock_state_callback().take();
+        self.gate.wait_idle();
+        drop(subs);
+        drop(state_callback);
+        jet_log!(Level::Info, "notify", "session {}: closed", self.client_id);
+    }
+
+    fn deliver(&self, message: Message, subs: &[Arc<super::registry::Subscription>]) {
+        let event = Event::parse(message.topic, message.payload);
+        if message.counts_parse_error && !event.is_parsed() {
+            self.counters.parse_errors.fetch_add(1, Ordering::Relaxed);
+        }
+        for sub in subs {
+            if self.is_closed() || !sub.is_active() || !topic::matches(&sub.filter, event.topic()) {
+                continue;
+            }
+            if let Delivery::Callback(callback) = &sub.delivery {
+                let mut callback = callback.lock().unwrap_or_else(|e| e.into_inner());
+                let outcome =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (callback)(&event)));
+                self.counters.delivered.fetch_add(1, Ordering::Relaxed);
+                if outcome.is_err() {
+                    jet_log!(
+                        Level::Error,
+                        "notify",
+                        "a callback on {} panicked; the stream goes on",
+                        sub.filter
+                    );
+                }
+            }
+        }
+    }
+
+    fn tell_state(&self, state: ConnectionState) {
+        let callback = self.lock_state_callback().clone();
+        if let Some(callback) = callback {
+            let mut callback = callback.lock().unwrap_or_else(|e| e.into_inner());
+            let outcome =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (callback)(state)));
+            if outcome.is_err() {
+                jet_log!(Level::Error, "notify", "the state callback panicked");
+            }
+        }
+    }
+}
+
+impl Job for Core {
+    fn run(self: Arc<Self>) {
+        self.gate.enter();
+        let items = self.callbacks.take_batch(MAX_BATCH);
+        let subs = self.registry.snapshot();
+        for item in items {
+            if self.is_closed() {
+                break;
+            }
+            match item {
+                Item::Message(message) => self.deliver(message, &subs),
+                Item::State(state) => self.tell_state(state),
+            }
+        }
+        drop(subs);
+        self.gate.leave();
+        self.scheduled.store(false, Ordering::Release);
+        if !self.is_closed() && !self.callbacks.is_empty() {
+            self.schedule();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! libjet's dispatcher threads, which run every application callback.
+//!
+//! A fixed pool (so the thread count does not grow with sessions). Each session
+//! is tied to one dispatcher thread, so its callbacks run one at a time and in
+//! the order the events arrived. Callbacks never run on a tokio worker and never
+//! while libjet holds a lock that a libjet call could need.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::runtime::{set_thread_role, thread_role, ThreadRole};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread::JoinHandle;
+
+/// Dispatcher threads in the pool.
+const DISPATCHER_THREADS: usize = 2;
+
+/// Work a dispatcher can run: one batch of one session's events.
+pub(crate) trait Job: Send + Sync {
+    /// Runs one batch. The job schedules itself again if more work remains.
+    fn run(self: Arc<Self>);
+}
+
+#[derive(Default)]
+struct Ready {
+    jobs: VecDeque<Arc<dyn Job>>,
+    stopped: bool,
+}
+
+/// One dispatcher thread's run queue.
+#[derive(Default)]
+pub(crate) struct Dispatcher {
+    ready: Mutex<Ready>,
+    wake: Condvar,
+}
+
+impl Dispatcher {
+    /// Queues `job` to run on this dispatcher's thread.
+    pub fn schedule(&self, job: Arc<dyn Job>) {
+        let mut ready = self.ready.lock().unwrap_or_else(|e| e.into_inner());
+        if ready.stopped {
+            return;
+        }
+        ready.jobs.push_back(job);
+        drop(ready);
+        self.wake.notify_one();
+    }
+
+    fn run_loop(&self) {
+        set_thread_role(ThreadRole::Dispatcher);
+        loop {
+            let job = {
+                let mut ready = self.ready.lock().unwrap_or_else(|e| e.into_inner());
+                loop {
+                    if ready.stopped {
+                        return;
+                    }
+                    if let Some(job) = ready.jobs.pop_front() {
+                        break job;
+                    }
+                    ready = self.wake.wait(ready).unwrap_or_else(|e| e.into_inner());
+                }
+            };
+            job.run();
+        }
+    }
+
+    fn stop(&self) {
+        let mut ready = self.ready.lock().unwrap_or_else(|e| e.into_inner());
+        ready.stopped = true;
+        ready.jobs.clear();
+        drop(ready);
+        self.wake.notify_all();
+    }
+}
+
+struct Pool {
+    dispatchers: Vec<Arc<Dispatcher>>,
+    threads: Vec<JoinHandle<()>>,
+    next: AtomicUsize,
+}
+
+static POOL: Mutex<Option<Pool>> = Mutex::new(None);
+
+/// Picks a dispatcher for a new session (round robin), starting the pool on first use.
+pub(crate) fn assign() -> Result<Arc<Dispatcher>> {
+    let mut slot = POOL.lock().unwrap_or_else(|e| e.into_inner());
+    if slot.is_none() {
+        let mut dispatchers = Vec::new();
+        let mut threads = Vec::new();
+        for n in 0..DISPATCHER_THREADS {
+            let dispatcher = Arc::new(Dispatcher::default());
+            let runner = dispatcher.clone();
+            let thread = std::thread::Builder::new()
+                .name(format!("jet-dispatch-{n}"))
+                .spawn(move || runner.run_loop())
+                .map_err(|e| {
+                    Error::new(ErrorKind::Internal, format!("cannot start dispatcher: {e}"))
+                })?;
+            dispatchers.push(dispatcher);
+            threads.push(thread);
+        }
+        *slot = Some(Pool {
+            dispatchers,
+            threads,
+            next: AtomicUsize::new(0),
+        });
+    }
+    let pool = slot.as_ref().expect("pool was just made");
+    let n = pool.next.fetch_add(1, Ordering::Relaxed) % pool.dispatchers.len();
+    Ok(pool.dispatchers[n].clone())
+}
+
+/// Stops the dispatcher threads and waits for them. Refused on a dispatcher thread.
+pub(crate) fn stop() -> Result<()> {
+    if thread_role() == ThreadRole::Dispatcher {
+        return Err(Error::new(
+            ErrorKind::WouldDeadlock,
+            "jet_shutdown must not be called from a callback",
+        ));
+    }
+    let pool = POOL.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(pool) = pool {
+        for dispatcher in &pool.dispatchers {
+            dispatcher.stop();
+        }
+        for thread in pool.threads {
+            let _ = thread.join();
+        }
+    }
+    Ok(())
+}
+
+/// Lets other threads wait until a session's dispatcher is between batches.
+#[derive(Default)]
+pub(crate) struct Gate {
+    busy: Mutex<bool>,
+    idle: Condvar,
+}
+
+impl Gate {
+    /// Marks a batch as running.
+    pub fn enter(&self) {
+        *self.busy.lock().unwrap_or_else(|e| e.into_inner()) = true;
+    }
+
+    /// Marks the batch as finished and wakes waiters.
+    pub fn leave(&self) {
+        *self.busy.lock().unwrap_or_else(|e| e.into_inner()) = false;
+        self.idle.notify_all();
+    }
+
+    /// Waits until no batch runs, unless called on a dispatcher thread (where
+    /// waiting could deadlock: a callback closing its own session, or two
+    /// sessions' callbacks closing each other).
+    pub fn wait_idle(&self) {
+        if thread_role() == ThreadRole::Dispatcher {
+            return;
+        }
+        let mut busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
+        while *busy {
+            busy = self.idle.wait(busy).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}

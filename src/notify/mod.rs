@@ -1,0 +1,25 @@
+//! The notification half: a session with a device's MQTT broker, subscriptions
+//! to JET topics, and events delivered by callback or pulled.
+//!
+//! Threads: the connection runs on libjet's runtime; callbacks run on a
+//! dispatcher thread, never on a runtime worker and never under a lock a libjet
+//! call needs. Queues between the two are bounded; what overflows is dropped and
+//! counted in [`Stats::dropped`].
+
+mod connection;
+mod core;
+mod dispatcher;
+mod options;
+mod queue;
+mod registry;
+mod session;
+mod stats;
+
+pub use self::core::StateCallback;
+pub use options::{NotifyOptions, MAX_CLIENT_ID_LEN, MAX_PACKET_SIZE_LIMIT, MAX_QUEUE_CAPACITY};
+pub use registry::{EventCallback, SubscriptionId};
+pub use session::NotificationSession;
+pub use stats::{ConnectionState, Stats};
+
+pub(crate) use dispatcher::stop as stop_dispatchers;
+pub(crate) use session::close_all;

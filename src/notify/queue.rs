@@ -1,0 +1,163 @@
+//! The bounded queues between the network task and the application.
+//!
+//! The network task never waits on the application: when a queue is full the
+//! new message is dropped and counted, so a slow consumer costs events (visible
+//! in the stats) but never memory without limit, and the broker keeps being read.
+
+use bytes::Bytes;
+use std::collections::VecDeque;
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// A message as received, before parsing (parsing happens on the consumer's thread).
+pub(crate) struct Message {
+    pub topic: String,
+    pub payload: Bytes,
+    /// Whether this copy counts toward the parse-error counter (a message
+    /// routed to both queues is counted once).
+    pub counts_parse_error: bool,
+}
+
+/// What happens when a blocking pop ends without an item.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Empty {
+    TimedOut,
+    Closed,
+}
+
+struct State<T> {
+    items: VecDeque<T>,
+    closed: bool,
+}
+
+/// A FIFO with a fixed capacity.
+pub(crate) struct BoundedQueue<T> {
+    state: Mutex<State<T>>,
+    ready: Condvar,
+    capacity: usize,
+}
+
+impl<T> BoundedQueue<T> {
+    pub fn new(capacity: usize) -> Self {
+        BoundedQueue {
+            state: Mutex::new(State {
+                items: VecDeque::new(),
+                closed: false,
+            }),
+            ready: Condvar::new(),
+            capacity,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, State<T>> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Appends what fits of `batch`; returns how many were dropped.
+    pub fn push_batch(&self, batch: &mut Vec<T>) -> usize {
+        if batch.is_empty() {
+            return 0;
+        }
+        let mut state = self.lock();
+        if state.closed {
+            let dropped = batch.len();
+            batch.clear();
+            return dropped;
+        }
+        let room = self.capacity.saturating_sub(state.items.len());
+        let dropped = batch.len().saturating_sub(room);
+        batch.truncate(room);
+        state.items.extend(batch.drain(..));
+        drop(state);
+        self.ready.notify_one();
+        dropped
+    }
+
+    /// Appends one item even when full (for rare control items such as state changes).
+    pub fn push_control(&self, item: T) {
+        let mut state = self.lock();
+        if !state.closed {
+            state.items.push_back(item);
+        }
+        drop(state);
+        self.ready.notify_one();
+    }
+
+    /// Takes up to `max` items at once.
+    pub fn take_batch(&self, max: usize) -> VecDeque<T> {
+        let mut state = self.lock();
+        if state.items.len() <= max {
+            std::mem::take(&mut state.items)
+        } else {
+            let rest = state.items.split_off(max);
+            std::mem::replace(&mut state.items, rest)
+        }
+    }
+
+    /// True when nothing is queued.
+    pub fn is_empty(&self) -> bool {
+        self.lock().items.is_empty()
+    }
+
+    /// Waits up to `timeout` for an item.
+    pub fn pop_wait(&self, timeout: Duration) -> Result<T, Empty> {
+        let deadline = Instant::now() + timeout;
+        let mut state = self.lock();
+        loop {
+            if let Some(item) = state.items.pop_front() {
+                return Ok(item);
+            }
+            if state.closed {
+                return Err(Empty::Closed);
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(Empty::TimedOut);
+            }
+            state = self
+                .ready
+                .wait_timeout(state, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    /// Empties the queue, refuses new items and wakes every waiter.
+    pub fn close(&self) {
+        let mut state = self.lock();
+        state.closed = true;
+        state.items.clear();
+        drop(state);
+        self.ready.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_beyond_capacity_and_counts_them() {
+        let q = BoundedQueue::new(3);
+        let mut batch = vec![1, 2, 3, 4, 5];
+        assert_eq!(q.push_batch(&mut batch), 2);
+        assert!(batch.is_empty());
+        assert_eq!(q.take_batch(2), VecDeque::from([1, 2]));
+        assert_eq!(q.pop_wait(Duration::ZERO), Ok(3));
+        assert_eq!(q.pop_wait(Duration::from_millis(10)), Err(Empty::TimedOut));
+    }
+
+    #[test]
+    fn close_wakes_a_waiter() {
+        let q = std::sync::Arc::new(BoundedQueue::<u8>::new(1));
+        let waiter = {
+            let q = q.clone();
+            std::thread::spawn(move || q.pop_wait(Duration::from_secs(10)))
+        };
+        std::thread::sleep(Duration::from_millis(50));
+        q.close();
+        assert_eq!(waiter.join().unwrap(), Err(Empty::Closed));
+        let mut late = vec![1];
+        assert_eq!(q.push_batch(&mut late), 1);
+    }
+}

@@ -1,0 +1,288 @@
+//! The notification session: the public face of the notification half.
+
+use super::connection;
+use super::core::{Command, Core, StateCallback};
+use super::dispatcher;
+use super::options::NotifyOptions;
+use super::queue::Empty;
+use super::registry::{Delivery, EventCallback, SubscriptionId};
+use super::stats::{ConnectionState, Stats};
+use crate::error::{Error, ErrorKind, Result};
+use crate::event::Event;
+use crate::jet_log;
+use crate::logging::Level;
+use crate::runtime;
+use crate::topic::{self, Topic};
+use once_cell::sync::Lazy;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{sync_channel, RecvTimeoutError};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
+
+/// Every open session, so [`crate::shutdown`] can close them.
+static OPEN_SESSIONS: Lazy<Mutex<Vec<Weak<Core>>>> = Lazy::new(|| Mutex::new(Vec::new()));
+
+/// A connection to a device's notification broker and the subscriptions on it.
+///
+/// Cheap to share between threads (`&self` methods, `Send + Sync`). Callbacks
+/// run on a libjet dispatcher thread, one at a time per session, in arrival
+/// order; they may call any method of the session, including `unsubscribe` and
+/// `close`. Dropping the session closes it.
+pub struct NotificationSession {
+    core: Arc<Core>,
+}
+
+impl std::fmt::Debug for NotificationSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NotificationSession")
+            .field("client_id", &self.core.client_id)
+            .field("state", &self.state())
+            .finish()
+    }
+}
+
+impl NotificationSession {
+    /// Connects to the broker; returns once connected, or with an error of kind
+    /// `Unreachable`, `NotAuthorized`, `Timeout`, `Tls` or `InvalidArgument`.
+    pub fn open(options: NotifyOptions) -> Result<NotificationSession> {
+        runtime::ensure_may_block("opening a notification session")?;
+        options.validate()?;
+        let tls = match &options.tls {
+            Some(tls) => Some(tls.client_config(&[])?),
+            None => None,
+        };
+        let client_id = options.client_id.clone().unwrap_or_else(unique_client_id);
+        let handle = runtime::handle()?;
+        let dispatcher = dispatcher::assign()?;
+        let (commands_tx, commands_rx) = tokio::sync::mpsc::unbounded_channel();
+        let (opened_tx, opened_rx) = sync_channel(1);
+        let (done_tx, done_rx) = sync_channel(1);
+        let wait = options.connect_timeout + Duration::from_secs(2);
+        let core = Arc::new(Core::new(
+            options,
+            client_id,
+            tls,
+            dispatcher,
+            commands_tx,
+            done_rx,
+        ));
+        jet_log!(
+            Level::Info,
+            "notify",
+            "session {}: connecting to {}:{}",
+            core.client_id,
+            core.options.device,
+            core.options.port
+        );
+        handle.spawn(connection::run(
+            core.clone(),
+            commands_rx,
+            opened_tx,
+            done_tx,
+        ));
+        let opened = opened_rx.recv_timeout(wait).unwrap_or_else(|_| {
+            Err(Error::new(
+                ErrorKind::Timeout,
+                "the connection attempt did not finish in time",
+            ))
+        });
+        if let Err(error) = opened {
+            jet_log!(
+                Level::Warn,
+                "notify",
+                "session {}: cannot open: {error}",
+                core.client_id
+            );
+            core.close();
+            return Err(error);
+        }
+        let mut open = OPEN_SESSIONS.lock().unwrap_or_else(|e| e.into_inner());
+        open.retain(|weak| weak.strong_count() > 0);
+        open.push(Arc::downgrade(&core));
+        Ok(NotificationSession { core })
+    }
+
+    /// The MQTT client id in use (generated when none was given).
+    pub fn client_id(&self) -> &str {
+        &self.core.client_id
+    }
+
+    /// Calls `callback` with every event whose topic matches `topic`.
+    ///
+    /// Returns once the broker has confirmed the subscription (or, while
+    /// reconnecting, once it is registered: it is restored on reconnect).
+    pub fn subscribe<F>(&self, topic: &Topic, callback: F) -> Result<SubscriptionId>
+    where
+        F: FnMut(&Event) + Send + 'static,
+    {
+        let callback: EventCallback = Box::new(callback);
+        self.add(topic, Delivery::Callback(Mutex::new(callback)))
+    }
+
+    /// Queues every event whose topic matches `topic` for [`Self::next`].
+    pub fn subscribe_pull(&self, topic: &Topic) -> Result<SubscriptionId> {
+        self.add(topic, Delivery::Pull)
+    }
+
+    fn add(&self, topic: &Topic, delivery: Delivery) -> Result<SubscriptionId> {
+        runtime::ensure_may_block("subscribe")?;
+        self.ensure_open()?;
+        let filter = topic.as_str().to_string();
+        let (sub, first_use) = self.core.registry.add(filter.clone(), delivery);
+        let id = sub.id;
+        drop(sub);
+        if !first_use {
+            return Ok(id);
+        }
+        let (reply_tx, reply_rx) = sync_channel(1);
+        let sent = self.core.commands.send(Command::Subscribe {
+            filter: filter.clone(),
+            reply: Some(reply_tx),
+        });
+        let outcome = match sent {
+            Err(_) => Err(Error::new(ErrorKind::Closed, "the session is closed")),
+            Ok(()) => match reply_rx.recv_timeout(self.core.options.connect_timeout) {
+                Ok(result) => result,
+                // The connection dropped before SUBACK: restored on reconnect.
+                Err(RecvTimeoutError::Disconnected) => Ok(()),
+                Err(RecvTimeoutError::Timeout) => Err(Error::new(
+                    ErrorKind::Timeout,
+                    format!("the broker did not confirm the subscription to {filter} in time"),
+                )),
+            },
+        };
+        match outcome {
+            Ok(()) => {
+                jet_log!(
+                    Level::Info,
+                    "notify",
+                    "session {}: subscribed {filter}",
+                    self.core.client_id
+                );
+                Ok(id)
+            }
+            Err(error) => {
+                self.core.remove_subscription(id);
+                Err(error)
+            }
+        }
+    }
+
+    /// Ends subscription `id`. When it returns, its callback is not running and
+    /// will not be called again, and the callback has been dropped — except when
+    /// called from a callback, where it returns at once and the drop follows the
+    /// current call.
+    pub fn unsubscribe(&self, id: SubscriptionId) -> Result<()> {
+        if self.core.remove_subscription(id) {
+            Ok(())
+        } else {
+            Err(Error::invalid(format!(
+                "no subscription {id} in this session"
+            )))
+        }
+    }
+
+    /// Ends every subscription of the session.
+    pub fn unsubscribe_all(&self) -> Result<()> {
+        for sub in self.core.registry.snapshot().iter() {
+            self.core.remove_subscription(sub.id);
+        }
+        Ok(())
+    }
+
+    /// Waits up to `timeout` for the next event of a pull subscription.
+    /// `Ok(None)` means none came in time; an error of kind `Closed` means the
+    /// session is closed.
+    pub fn next(&self, timeout: Duration) -> Result<Option<Event>> {
+        runtime::ensure_may_block("next")?;
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let message = match self.core.pulls.pop_wait(left) {
+                Ok(message) => message,
+                Err(Empty::TimedOut) => return Ok(None),
+                Err(Empty::Closed) => {
+                    return Err(Error::new(ErrorKind::Closed, "the session is closed"))
+                }
+            };
+            let wanted = self.core.registry.snapshot().iter().any(|sub| {
+                !sub.is_callback() && sub.is_active() && topic::matches(&sub.filter, &message.topic)
+            });
+            if !wanted {
+                continue;
+            }
+            let event = Event::parse(message.topic, message.payload);
+            if message.counts_parse_error && !event.is_parsed() {
+                self.core
+                    .counters
+                    .parse_errors
+                    .fetch_add(1, Ordering::Relaxed);
+            }
+            self.core.counters.delivered.fetch_add(1, Ordering::Relaxed);
+            return Ok(Some(event));
+        }
+    }
+
+    /// The connection state now.
+    pub fn state(&self) -> ConnectionState {
+        self.core.counters.state()
+    }
+
+    /// Calls `callback` (on the dispatcher thread, in order with the events)
+    /// whenever the connection state changes; `None` removes it.
+    pub fn on_state_change(&self, callback: Option<StateCallback>) {
+        self.core.set_state_callback(callback);
+    }
+
+    /// The session's counters.
+    pub fn stats(&self) -> Stats {
+        self.core.counters.snapshot()
+    }
+
+    /// Disconnects and drops every subscription. See [`Core::close`] for the
+    /// waiting rules. Calling it again does nothing.
+    pub fn close(&self) {
+        self.core.close();
+    }
+
+    fn ensure_open(&self) -> Result<()> {
+        if self.core.is_closed() {
+            return Err(Error::new(ErrorKind::Closed, "the session is closed"));
+        }
+        Ok(())
+    }
+}
+
+impl Drop for NotificationSession {
+    fn drop(&mut self) {
+        self.core.close();
+    }
+}
+
+/// Closes every open session (for [`crate::shutdown`]).
+pub(crate) fn close_all() {
+    let open: Vec<_> =
+        std::mem::take(&mut *OPEN_SESSIONS.lock().unwrap_or_else(|e| e.into_inner()));
+    for core in open.iter().filter_map(Weak::upgrade) {
+        core.close();
+    }
+}
+
+/// A client id unique across processes and sessions, at most 23 bytes (the
+/// MQTT 3.1.1 guarantee).
+fn unique_client_id() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    let mut id = format!(
+        "jet-{:x}-{:x}-{:x}",
+        std::process::id(),
+        n,
+        nanos & 0xff_ffff
+    );
+    id.truncate(23);
+    id
+}

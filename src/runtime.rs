@@ -1,0 +1,86 @@
+//! The one tokio runtime that libjet's network tasks run on, and the rules about
+//! which threads may block.
+//!
+//! The runtime is made on first use with a fixed number of worker threads (so the
+//! thread count does not grow with the number of sessions) and torn down by
+//! [`stop`] (called by [`crate::shutdown`]). Blocking libjet calls refuse to run
+//! on a runtime worker, where they could deadlock, and return
+//! [`ErrorKind::WouldDeadlock`] instead.
+
+use crate::error::{Error, ErrorKind, Result};
+use std::cell::Cell;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::runtime::{Builder, Handle, Runtime};
+
+/// Worker threads of the runtime: enough for network I/O of many sessions.
+const WORKER_THREADS: usize = 2;
+
+/// What a thread is to libjet.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ThreadRole {
+    /// An application thread.
+    Application,
+    /// A tokio worker of libjet's runtime.
+    RuntimeWorker,
+    /// One of libjet's dispatcher threads, which run application callbacks.
+    Dispatcher,
+}
+
+thread_local! {
+    static ROLE: Cell<ThreadRole> = const { Cell::new(ThreadRole::Application) };
+}
+
+/// Marks the calling thread as having `role`.
+pub fn set_thread_role(role: ThreadRole) {
+    ROLE.with(|r| r.set(role));
+}
+
+/// The role of the calling thread.
+pub fn thread_role() -> ThreadRole {
+    ROLE.with(|r| r.get())
+}
+
+/// Fails with [`ErrorKind::WouldDeadlock`] when called on a runtime worker.
+pub fn ensure_may_block(what: &str) -> Result<()> {
+    if thread_role() == ThreadRole::RuntimeWorker {
+        return Err(Error::new(
+            ErrorKind::WouldDeadlock,
+            format!("{what} blocks and must not be called on a libjet runtime thread"),
+        ));
+    }
+    Ok(())
+}
+
+static RUNTIME: Mutex<Option<Arc<Runtime>>> = Mutex::new(None);
+
+/// A handle to the runtime, making it on first use.
+pub fn handle() -> Result<Handle> {
+    let mut slot = RUNTIME.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(rt) = slot.as_ref() {
+        return Ok(rt.handle().clone());
+    }
+    let rt = Builder::new_multi_thread()
+        .worker_threads(WORKER_THREADS)
+        .max_blocking_threads(2)
+        .thread_name("jet-io")
+        .on_thread_start(|| set_thread_role(ThreadRole::RuntimeWorker))
+        .enable_all()
+        .build()
+        .map_err(|e| Error::new(ErrorKind::Internal, format!("cannot start runtime: {e}")))?;
+    let handle = rt.handle().clone();
+    *slot = Some(Arc::new(rt));
+    Ok(handle)
+}
+
+/// Stops the runtime and its threads, waiting up to `timeout` for tasks to end.
+/// The next [`handle`] call makes a new one.
+pub fn stop(timeout: Duration) {
+    let rt = RUNTIME.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(rt) = rt {
+        match Arc::try_unwrap(rt) {
+            Ok(rt) => rt.shutdown_timeout(timeout),
+            Err(shared) => drop(shared),
+        }
+    }
+}

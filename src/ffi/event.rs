@@ -18,7 +18,7 @@ use std::sync::Mutex;
 const MAX_ATTRIBUTE_NAME: usize = 1024;
 
 enum Holder {
-    Owned(Event),
+    Owned(Box<Event>),
     /// An event lent to a callback; valid for the call only.
     Borrowed(*const Event),
 }
@@ -42,7 +42,7 @@ impl jet_event_t {
     /// Wraps an owned event for C.
     pub(crate) fn own(event: Event) -> *mut jet_event_t {
         Box::into_raw(Box::new(jet_event_t {
-            holder: Holder::Owned(event),
+            holder: Holder::Owned(Box::new(event)),
             texts: Mutex::new(HashMap::new()),
         }))
     }

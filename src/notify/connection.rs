@@ -71,11 +71,13 @@ pub(crate) async fn run(
         };
         match result {
             Ok(connection) => {
+                // The state changes before `open` returns, so the first
+                // Connected is never reported to a state callback set later.
+                core.set_state(ConnectionState::Connected);
                 if opened.take().map(|tx| tx.send(Ok(()))).is_none() {
                     core.counters.reconnects.fetch_add(1, Ordering::Relaxed);
                 }
                 failures = 0;
-                core.set_state(ConnectionState::Connected);
                 match drive(&core, connection, &mut commands).await {
                     Ended::Closed => break 'session,
                     Ended::Lost(why) => {

@@ -198,9 +198,10 @@ impl Core {
             }
             if let Delivery::Callback(callback) = &sub.delivery {
                 let mut callback = callback.lock().unwrap_or_else(|e| e.into_inner());
+                // Counted before the call, so a callback that reads the stats sees itself.
+                self.counters.delivered.fetch_add(1, Ordering::Relaxed);
                 let outcome =
                     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (callback)(&event)));
-                self.counters.delivered.fetch_add(1, Ordering::Relaxed);
                 if outcome.is_err() {
                     jet_log!(
                         Level::Error,

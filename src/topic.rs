@@ -4,36 +4,51 @@
 //! `/junos/events/`. The builders of [`Topic`] write the topic filter for one
 //! kind of event, with a wildcard for every argument left out:
 //!
-//! | Event | Topic |
-//! |---|---|
-//! | IFD (physical interface) | `/junos/events/kernel/interfaces/ifd/<op>/<ifd>` |
-//! | IFL (logical interface) | `/junos/events/kernel/interfaces/ifl/<op>/<ifd>.<unit>` |
-//! | IFF (interface family) | `/junos/events/kernel/interfaces/iff/<op>/<ifd>.<unit>/<family>` |
-//! | IFA (interface address) | `/junos/events/kernel/interfaces/ifa/<op>/<ifd>.<unit>/<family>/<addr>/<plen>` |
-//! | Firewall filter | `/junos/events/kernel/firewall/filter/<op>/<filter>` |
-//! | Route | `/junos/events/kernel/route/<op>/<family>/<addr>/<plen>` |
-//! | Route table | `/junos/events/kernel/route-table/<op>/<table>/<lr>` |
-//! | Syslog | `/junos/events/syslog/<EVENT_ID>` |
-//! | Configuration commit | `/junos/events/genpub/config-update` |
-//! | Everything | `/junos/events/#` (kernel events only: `/junos/events/kernel/#`) |
+//! | Event | Topic | Builder with every argument left out |
+//! |---|---|---|
+//! | IFD (physical interface) | `/junos/events/kernel/interfaces/ifd/<op>/<ifd>` | `/junos/events/kernel/interfaces/ifd/+/#` |
+//! | IFL (logical interface) | `/junos/events/kernel/interfaces/ifl/<op>/<ifd>.<unit>` | `/junos/events/kernel/interfaces/ifl/+/+/+/+` |
+//! | IFF (interface family) | `/junos/events/kernel/interfaces/iff/<op>/<ifd>.<unit>/<family>` | `/junos/events/kernel/interfaces/iff/+/+/+/+/+` |
+//! | IFA (interface address) | `/junos/events/kernel/interfaces/ifa/<op>/<ifd>.<unit>/<family>/<addr>/<plen>` | `/junos/events/kernel/interfaces/ifa/+/+/+/+/+/#` |
+//! | Firewall filter | `/junos/events/kernel/firewall/filter/<op>/<filter>` | `/junos/events/kernel/firewall/filter/+/#` |
+//! | Route | `/junos/events/kernel/route/<op>/<family>/<addr>/<plen>` | `/junos/events/kernel/route/+/+/+/#` |
+//! | Route table | `/junos/events/kernel/route-table/<op>/<table>/<lr>` | `/junos/events/kernel/route-table/+/+/#` |
+//! | Syslog | `/junos/events/syslog/<EVENT_ID>` | `/junos/events/syslog/#` |
+//! | Configuration commit | `/junos/events/genpub/config-update` | (no arguments) |
+//! | Everything | `/junos/events/#` (kernel events only: `/junos/events/kernel/#`) | (no arguments) |
 //!
 //! `<op>` is `add`, `change` or `delete` ([`Op`]); [`Op::All`] writes `+`.
 //!
 //! # Wildcards for omitted arguments
 //!
-//! An omitted argument means "any value". Most arguments fill one topic level
-//! and become `+`. Two fill several levels, so they become one `+` per level:
+//! An omitted argument means "any value". The builders write the same
+//! wildcards as Juniper's Python library (`jnpr.jet`, class `CreateTopic`):
 //!
-//! * an interface name such as `ge-0/0/0` spans three levels, so "any
-//!   interface" is `+/+/+` (for IFL, IFF and IFA the whole `<ifd>.<unit>`
-//!   part is `+/+/+`);
-//! * an interface address spans two levels (`192.0.2.1/32`), so "any address"
-//!   is `+/+`. An address given without `/<plen>` matches any prefix length.
+//! * The argument that ends the topic becomes `#`, which matches every
+//!   remaining level however many there are: the interface name of IFD, the
+//!   address of IFA, the filter name, the route's prefix length, the route
+//!   table's logical router and the syslog event id. So "any IFD" is
+//!   `/junos/events/kernel/interfaces/ifd/+/#` and sees `ge-0/0/0` and `lo0`
+//!   alike.
+//! * Every other omitted argument becomes one `+` per level it spans, so the
+//!   arguments after it stay at their place. An interface name such as
+//!   `ge-0/0/0` spans three levels, so "any interface" is `+/+/+` (for IFL,
+//!   IFF and IFA the whole `<ifd>.<unit>` part); a family, a route address, a
+//!   route table or an operation is one `+`.
+//! * IFL and IFF end with the interface unit and the family, for which
+//!   Juniper's library writes `+/+/+` and `+`, not `#`; so do these builders.
+//!
+//! An IFA address given without `/<plen>` matches any prefix length (`+`).
 //!
 //! **Limitation:** `+/+/+` matches only three-level interface names such as
-//! `ge-0/0/0` or `xe-1/2/3`, not one-level names such as `lo0`, `ae0` or `irb`.
-//! To see those too, pass the name, or subscribe with a raw filter such as
-//! `/junos/events/kernel/interfaces/ifd/+/#` ([`Topic::raw`]).
+//! `ge-0/0/0.0` or `xe-1/2/3.10`, not one-level names such as `lo0.0`,
+//! `ae0.1` or `irb.10`. It stands for an omitted interface name wherever the
+//! topic goes on after it, and in IFL's default, where Juniper's library
+//! writes it too: [`Topic::ifl`] and [`Topic::iff`] without an interface,
+//! and [`Topic::ifa`] without an interface but with a family or an address.
+//! (The IFA default, ended by `#`, does see one-level names.) To see those
+//! too, pass the name, or subscribe with a raw filter such as
+//! `/junos/events/kernel/interfaces/ifl/+/#` ([`Topic::raw`]).
 //!
 //! # Validation
 //!
@@ -60,8 +75,9 @@ const INTERFACES: &str = "/junos/events/kernel/interfaces";
 const ANY: &str = "+";
 /// Wildcard for an interface name of three levels, such as `ge-0/0/0`.
 const ANY_IFD: &str = "+/+/+";
-/// Wildcard for an address with its prefix length (`addr/plen`).
-const ANY_ADDRESS: &str = "+/+";
+/// Wildcard for the rest of the topic, written for an omitted argument that
+/// ends it (as Juniper's library does).
+const ANY_REST: &str = "#";
 /// Longest topic or filter MQTT allows, in bytes.
 const MAX_LEN: usize = 65_535;
 /// Longest prefix length of any address family (IPv6).
@@ -120,12 +136,12 @@ impl Topic {
     /// Physical interface (IFD) events:
     /// `/junos/events/kernel/interfaces/ifd/<op>/<ifd>`.
     ///
-    /// `ifd_name` is a name such as `ge-0/0/0`; `None` means any three-level
-    /// name (`+/+/+`, see the module documentation for its limitation).
+    /// `ifd_name` is a name such as `ge-0/0/0` or `lo0`; `None` means any
+    /// name, of any number of levels (`#`).
     pub fn ifd(op: Op, ifd_name: Option<&str>) -> Result<Topic> {
         let ifd = match ifd_name {
             Some(name) => check_ifd_name(name)?,
-            None => ANY_IFD,
+            None => ANY_REST,
         };
         finish(format!("{INTERFACES}/ifd/{op}/{ifd}"))
     }
@@ -134,7 +150,8 @@ impl Topic {
     /// `/junos/events/kernel/interfaces/ifl/<op>/<ifd>.<unit>`.
     ///
     /// Give both `ifd_name` and `sub_unit` (the unit number), or neither for
-    /// any logical interface (`+/+/+`).
+    /// any logical interface of a three-level name (`+/+/+`, as in Juniper's
+    /// library; see the module documentation for its limitation).
     pub fn ifl(op: Op, ifd_name: Option<&str>, sub_unit: Option<u32>) -> Result<Topic> {
         let ifl = ifl_levels(ifd_name, sub_unit)?;
         finish(format!("{INTERFACES}/ifl/{op}/{ifl}"))
@@ -143,8 +160,9 @@ impl Topic {
     /// Interface family (IFF) events:
     /// `/junos/events/kernel/interfaces/iff/<op>/<ifd>.<unit>/<family>`.
     ///
-    /// `ifd_name` and `sub_unit` go together as for [`Topic::ifl`]; `family`
-    /// is a name such as `inet` or `inet6`, `None` for any.
+    /// `ifd_name` and `sub_unit` go together as for [`Topic::ifl`] (`+/+/+`
+    /// when both are omitted); `family` is a name such as `inet` or `inet6`,
+    /// `None` for any (`+`).
     pub fn iff(
         op: Op,
         ifd_name: Option<&str>,
@@ -159,10 +177,12 @@ impl Topic {
     /// Interface address (IFA) events:
     /// `/junos/events/kernel/interfaces/ifa/<op>/<ifd>.<unit>/<family>/<addr>/<plen>`.
     ///
-    /// `ifd_name` and `sub_unit` go together as for [`Topic::ifl`]. `address`
-    /// is an IPv4 or IPv6 address with a prefix length (`192.0.2.1/32`), or
-    /// without one to match any length; `None` matches any address (`+/+`).
-    /// A `family` of `inet` or `inet6` must agree with the address.
+    /// `ifd_name` and `sub_unit` go together as for [`Topic::ifl`] (`+/+/+`
+    /// when both are omitted); `family` is `+` when omitted. `address` is an
+    /// IPv4 or IPv6 address with a prefix length (`192.0.2.1/32`), or without
+    /// one to match any length (`+`); `None` matches any address and the rest
+    /// of the topic (`#`). A `family` of `inet` or `inet6` must agree with the
+    /// address.
     pub fn ifa(
         op: Op,
         ifd_name: Option<&str>,
@@ -174,7 +194,7 @@ impl Topic {
         let family_level = one_level("family", family)?;
         let address = match address {
             Some(text) => address_levels(text, family)?,
-            None => ANY_ADDRESS.to_owned(),
+            None => ANY_REST.to_owned(),
         };
         finish(format!(
             "{INTERFACES}/ifa/{op}/{ifl}/{family_level}/{address}"
@@ -182,9 +202,10 @@ impl Topic {
     }
 
     /// Firewall filter events:
-    /// `/junos/events/kernel/firewall/filter/<op>/<filter>`.
+    /// `/junos/events/kernel/firewall/filter/<op>/<filter>`; `None` for every
+    /// filter (`#`).
     pub fn firewall_filter(op: Op, filter_name: Option<&str>) -> Result<Topic> {
-        let filter = one_level("filter_name", filter_name)?;
+        let filter = last_level("filter_name", filter_name)?;
         finish(format!("{KERNEL}/firewall/filter/{op}/{filter}"))
     }
 
@@ -193,7 +214,8 @@ impl Topic {
     /// `address` is the route prefix without its length (`198.51.100.0`); the
     /// length goes in `prefix_length`, checked against the address when both
     /// are given (at most 128 otherwise). A `family` of `inet` or `inet6` must
-    /// agree with the address.
+    /// agree with the address. An omitted `family` or `address` is `+`; an
+    /// omitted `prefix_length`, which ends the topic, is `#`.
     pub fn route(
         op: Op,
         family: Option<&str>,
@@ -209,7 +231,7 @@ impl Topic {
                 check_prefix_len(len, address)?;
                 len.to_string()
             }
-            None => ANY.to_owned(),
+            None => ANY_REST.to_owned(),
         };
         let address = address.map_or_else(|| ANY.to_owned(), |addr| addr.to_string());
         finish(format!(
@@ -220,18 +242,19 @@ impl Topic {
     /// Route table events:
     /// `/junos/events/kernel/route-table/<op>/<table>/<lr>`.
     ///
-    /// `table_name` is a name such as `inet.0` or `blue.inet.0`; `lr_name` a
-    /// logical router name such as `default`.
+    /// `table_name` is a name such as `inet.0` or `blue.inet.0`, `+` when
+    /// omitted; `lr_name` a logical router name such as `default`, `#` when
+    /// omitted.
     pub fn route_table(op: Op, table_name: Option<&str>, lr_name: Option<&str>) -> Result<Topic> {
         let table = one_level("table_name", table_name)?;
-        let lr = one_level("lr_name", lr_name)?;
+        let lr = last_level("lr_name", lr_name)?;
         finish(format!("{KERNEL}/route-table/{op}/{table}/{lr}"))
     }
 
     /// Syslog events: `/junos/events/syslog/<EVENT_ID>`, such as
-    /// `LOGIN_INFORMATION`; `None` for every syslog event.
+    /// `LOGIN_INFORMATION`; `None` for every syslog event (`#`).
     pub fn syslog(event_id: Option<&str>) -> Result<Topic> {
-        let id = one_level("event_id", event_id)?;
+        let id = last_level("event_id", event_id)?;
         finish(format!("/junos/events/syslog/{id}"))
     }
 
@@ -394,6 +417,14 @@ fn one_level<'a>(arg: &str, value: Option<&'a str>) -> Result<&'a str> {
         ));
     }
     Ok(value)
+}
+
+/// A name that fills the last topic level, or `#` when omitted.
+fn last_level<'a>(arg: &str, value: Option<&'a str>) -> Result<&'a str> {
+    match value {
+        Some(_) => one_level(arg, value),
+        None => Ok(ANY_REST),
+    }
 }
 
 /// An interface name such as `ge-0/0/0`, which may span several levels.
@@ -582,7 +613,11 @@ mod tests {
     fn ifd_topics() {
         assert_eq!(
             topic(Topic::ifd(Op::All, None)),
-            "/junos/events/kernel/interfaces/ifd/+/+/+/+"
+            "/junos/events/kernel/interfaces/ifd/+/#"
+        );
+        assert_eq!(
+            topic(Topic::ifd(Op::Change, None)),
+            "/junos/events/kernel/interfaces/ifd/change/#"
         );
         assert_eq!(
             topic(Topic::ifd(Op::Add, Some("ge-0/0/0"))),
@@ -600,9 +635,14 @@ mod tests {
 
     #[test]
     fn ifl_topics() {
+        // Juniper's library writes `+/+/+` here, not `#`.
         assert_eq!(
             topic(Topic::ifl(Op::All, None, None)),
             "/junos/events/kernel/interfaces/ifl/+/+/+/+"
+        );
+        assert_eq!(
+            topic(Topic::ifl(Op::Delete, None, None)),
+            "/junos/events/kernel/interfaces/ifl/delete/+/+/+"
         );
         assert_eq!(
             topic(Topic::ifl(Op::Change, Some("ge-0/0/0"), Some(0))),
@@ -616,6 +656,7 @@ mod tests {
 
     #[test]
     fn iff_topics() {
+        // Juniper's library writes `+` for the family, not `#`.
         assert_eq!(
             topic(Topic::iff(Op::All, None, None, None)),
             "/junos/events/kernel/interfaces/iff/+/+/+/+/+"
@@ -643,7 +684,31 @@ mod tests {
     fn ifa_topics() {
         assert_eq!(
             topic(Topic::ifa(Op::All, None, None, None, None)),
-            "/junos/events/kernel/interfaces/ifa/+/+/+/+/+/+/+"
+            "/junos/events/kernel/interfaces/ifa/+/+/+/+/+/#"
+        );
+        assert_eq!(
+            topic(Topic::ifa(Op::Add, None, None, Some("inet"), None)),
+            "/junos/events/kernel/interfaces/ifa/add/+/+/+/inet/#"
+        );
+        assert_eq!(
+            topic(Topic::ifa(
+                Op::Change,
+                Some("ge-0/0/0"),
+                Some(0),
+                None,
+                None
+            )),
+            "/junos/events/kernel/interfaces/ifa/change/ge-0/0/0.0/+/#"
+        );
+        assert_eq!(
+            topic(Topic::ifa(
+                Op::Delete,
+                Some("lo0"),
+                Some(0),
+                Some("inet6"),
+                None
+            )),
+            "/junos/events/kernel/interfaces/ifa/delete/lo0.0/inet6/#"
         );
         assert_eq!(
             topic(Topic::ifa(
@@ -679,7 +744,11 @@ mod tests {
     fn firewall_topics() {
         assert_eq!(
             topic(Topic::firewall_filter(Op::All, None)),
-            "/junos/events/kernel/firewall/filter/+/+"
+            "/junos/events/kernel/firewall/filter/+/#"
+        );
+        assert_eq!(
+            topic(Topic::firewall_filter(Op::Delete, None)),
+            "/junos/events/kernel/firewall/filter/delete/#"
         );
         assert_eq!(
             topic(Topic::firewall_filter(Op::Add, Some("filter-by-jet"))),
@@ -691,7 +760,20 @@ mod tests {
     fn route_topics() {
         assert_eq!(
             topic(Topic::route(Op::All, None, None, None)),
-            "/junos/events/kernel/route/+/+/+/+"
+            "/junos/events/kernel/route/+/+/+/#"
+        );
+        assert_eq!(
+            topic(Topic::route(Op::Add, Some("inet"), None, None)),
+            "/junos/events/kernel/route/add/inet/+/#"
+        );
+        assert_eq!(
+            topic(Topic::route(
+                Op::Add,
+                Some("inet"),
+                Some("198.51.100.0"),
+                None
+            )),
+            "/junos/events/kernel/route/add/inet/198.51.100.0/#"
         );
         assert_eq!(
             topic(Topic::route(
@@ -708,7 +790,11 @@ mod tests {
         );
         assert_eq!(
             topic(Topic::route(Op::Change, None, Some("2001:db8::"), None)),
-            "/junos/events/kernel/route/change/+/2001:db8::/+"
+            "/junos/events/kernel/route/change/+/2001:db8::/#"
+        );
+        assert_eq!(
+            topic(Topic::route(Op::All, None, None, Some(0))),
+            "/junos/events/kernel/route/+/+/+/0"
         );
     }
 
@@ -716,7 +802,11 @@ mod tests {
     fn route_table_topics() {
         assert_eq!(
             topic(Topic::route_table(Op::All, None, None)),
-            "/junos/events/kernel/route-table/+/+/+"
+            "/junos/events/kernel/route-table/+/+/#"
+        );
+        assert_eq!(
+            topic(Topic::route_table(Op::Add, Some("inet.0"), None)),
+            "/junos/events/kernel/route-table/add/inet.0/#"
         );
         assert_eq!(
             topic(Topic::route_table(
@@ -734,7 +824,7 @@ mod tests {
 
     #[test]
     fn syslog_and_fixed_topics() {
-        assert_eq!(topic(Topic::syslog(None)), "/junos/events/syslog/+");
+        assert_eq!(topic(Topic::syslog(None)), "/junos/events/syslog/#");
         assert_eq!(
             topic(Topic::syslog(Some("LOGIN_INFORMATION"))),
             sample_topic("syslog-login.json")
@@ -776,14 +866,40 @@ mod tests {
                 assert!(matches(Topic::all_events().as_str(), sample));
             }
         }
-        for sample in sample_topics("ifa-") {
-            let any_inet = Topic::ifa(Op::Add, None, None, Some("inet"), Some("192.0.2.1"));
-            assert!(matches(any_inet.unwrap().as_str(), sample));
+        // Partial defaults: a wildcard before a given argument keeps the
+        // levels after it in place.
+        let partial = [
+            (
+                "ifa-",
+                Topic::ifa(Op::Add, None, None, Some("inet"), Some("192.0.2.1")),
+            ),
+            ("ifa-", Topic::ifa(Op::Add, None, None, Some("inet"), None)),
+            ("iff-", Topic::iff(Op::Add, None, None, Some("inet6"))),
+            ("route-add", Topic::route(Op::Add, None, None, Some(24))),
+            (
+                "route-add",
+                Topic::route(Op::Add, None, Some("198.51.100.0"), None),
+            ),
+            (
+                "route-table-",
+                Topic::route_table(Op::Add, None, Some("default")),
+            ),
+        ];
+        for (prefix, filter) in partial {
+            let filter = filter.unwrap();
+            for sample in sample_topics(prefix) {
+                assert!(matches(filter.as_str(), sample), "{filter} vs {sample}");
+            }
         }
-        // Kinds do not overlap: the IFD default does not take IFL events.
+        // Kinds do not overlap: the IFD default does not take IFL events, nor
+        // the route default route-table events.
         let ifd = Topic::ifd(Op::All, None).unwrap();
         for sample in sample_topics("ifl-") {
             assert!(!matches(ifd.as_str(), sample));
+        }
+        let route = Topic::route(Op::All, None, None, None).unwrap();
+        for sample in sample_topics("route-table-") {
+            assert!(!matches(route.as_str(), sample));
         }
         let kernel = Topic::all_kernel_events();
         assert!(!matches(kernel.as_str(), sample_topic("syslog-login.json")));
@@ -791,16 +907,46 @@ mod tests {
     }
 
     #[test]
-    fn any_interface_misses_one_level_names() {
-        let any = Topic::ifd(Op::All, None).unwrap();
-        assert!(!matches(
-            any.as_str(),
-            "/junos/events/kernel/interfaces/ifd/add/lo0"
+    fn one_level_interface_names() {
+        let filter = |topic: Result<Topic>| topic.unwrap().into_string();
+        // `#` at the end sees names of any number of levels.
+        let ifd = filter(Topic::ifd(Op::All, None));
+        assert!(matches(&ifd, "/junos/events/kernel/interfaces/ifd/add/lo0"));
+        assert!(matches(
+            &ifd,
+            "/junos/events/kernel/interfaces/ifd/add/ge-0/0/0"
         ));
-        let raw = Topic::raw("/junos/events/kernel/interfaces/ifd/+/#").unwrap();
+        let ifa = filter(Topic::ifa(Op::All, None, None, None, None));
+        for sample in [
+            "/junos/events/kernel/interfaces/ifa/add/lo0.0/inet/127.0.0.1/32",
+            "/junos/events/kernel/interfaces/ifa/delete/irb.10/inet6/2001:db8::1/64",
+            "/junos/events/kernel/interfaces/ifa/add/ge-0/0/0.0/inet/192.0.2.1/32",
+        ] {
+            assert!(matches(&ifa, sample), "{ifa} vs {sample}");
+        }
+        // `+/+/+` sees only three-level names.
+        let misses = [
+            (
+                Topic::ifl(Op::All, None, None),
+                "/junos/events/kernel/interfaces/ifl/add/lo0.0",
+            ),
+            (
+                Topic::iff(Op::All, None, None, None),
+                "/junos/events/kernel/interfaces/iff/add/lo0.0/inet",
+            ),
+            (
+                Topic::ifa(Op::All, None, None, Some("inet"), None),
+                "/junos/events/kernel/interfaces/ifa/add/lo0.0/inet/127.0.0.1/32",
+            ),
+        ];
+        for (topic, sample) in misses {
+            let topic = filter(topic);
+            assert!(!matches(&topic, sample), "{topic} vs {sample}");
+        }
+        let raw = Topic::raw("/junos/events/kernel/interfaces/ifl/+/#").unwrap();
         assert!(matches(
             raw.as_str(),
-            "/junos/events/kernel/interfaces/ifd/add/lo0"
+            "/junos/events/kernel/interfaces/ifl/add/lo0.0"
         ));
     }
 

@@ -370,6 +370,51 @@ extern "C" {
 #endif // __cplusplus
 
 /**
+ * The topic the event arrived on (NULL only when `event` is NULL).
+ */
+const char *jet_event_topic(const struct jet_event_t *event);
+
+/**
+ * The event id, e.g. "KERNEL_EVENT_IFA_ADD"; NULL when absent or unparsed.
+ */
+const char *jet_event_id(const struct jet_event_t *event);
+
+/**
+ * The device's host name; NULL when absent.
+ */
+const char *jet_event_hostname(const struct jet_event_t *event);
+
+/**
+ * The device's time stamp text, e.g. "2019-01-22-14:59:06"; NULL when absent.
+ */
+const char *jet_event_time(const struct jet_event_t *event);
+
+/**
+ * The severity, e.g. "info"; NULL when absent.
+ */
+const char *jet_event_severity(const struct jet_event_t *event);
+
+/**
+ * The facility, e.g. "KERNEL"; NULL when absent.
+ */
+const char *jet_event_facility(const struct jet_event_t *event);
+
+/**
+ * A syslog event's process name; NULL when absent.
+ */
+const char *jet_event_process_name(const struct jet_event_t *event);
+
+/**
+ * A syslog event's message text; NULL when absent.
+ */
+const char *jet_event_message(const struct jet_event_t *event);
+
+/**
+ * Why the payload is not a JET event; NULL when it was parsed.
+ */
+const char *jet_event_parse_error(const struct jet_event_t *event);
+
+/**
  * True when the payload was a valid JET event (false for NULL).
  */
 bool jet_event_is_parsed(const struct jet_event_t *event);
@@ -385,7 +430,8 @@ jet_status_t jet_event_process_id(const struct jet_event_t *event, int64_t *out_
 jet_status_t jet_event_raw(const struct jet_event_t *event, const uint8_t **out_data, size_t *out_len);
 
 /**
- * The attributes as compact JSON ("{}" when none or unparsed).
+ * The attributes as compact JSON, keys in alphabetical order ("{}" when none
+ * or unparsed; NULL only when `event` is NULL).
  */
 const char *jet_event_attributes_json(const struct jet_event_t *event);
 
@@ -395,7 +441,8 @@ const char *jet_event_attributes_json(const struct jet_event_t *event);
 size_t jet_event_attr_count(const struct jet_event_t *event);
 
 /**
- * The name of attribute number `index` (0-based, in document order).
+ * The name of attribute number `index` (0-based, in alphabetical order, the
+ * order of jet_event_attributes_json).
  */
 jet_status_t jet_event_attr_name(const struct jet_event_t *event, size_t index, const char **out_name);
 

@@ -129,3 +129,40 @@ fn every_symbol_is_prefixed() {
         }
     }
 }
+
+/// The libjet.so that cargo built next to this test binary.
+fn built_library() -> PathBuf {
+    let deps = std::env::current_exe().expect("test binary path");
+    let library = deps.parent().expect("deps directory").join("libjet.so");
+    assert!(library.exists(), "{} was not built", library.display());
+    library
+}
+
+#[test]
+fn the_header_declares_exactly_what_the_library_exports() {
+    let out = Command::new("nm")
+        .args(["-D", "--defined-only"])
+        .arg(built_library())
+        .output()
+        .expect("nm runs");
+    assert!(out.status.success());
+    let exported: std::collections::BTreeSet<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| line.split_whitespace().nth(2))
+        .filter(|name| name.starts_with("jet_"))
+        .map(str::to_string)
+        .collect();
+    let text = header();
+    let declared: std::collections::BTreeSet<String> = text
+        .lines()
+        .filter(|l| !l.starts_with(' ') && !l.starts_with("typedef") && l.contains('('))
+        .filter_map(|l| l.split('(').next()?.rsplit([' ', '*']).next())
+        .filter(|name| name.starts_with("jet_"))
+        .map(str::to_string)
+        .collect();
+    let missing: Vec<_> = exported.difference(&declared).collect();
+    let phantom: Vec<_> = declared.difference(&exported).collect();
+    assert!(missing.is_empty(), "exported but not in jet.h: {missing:?}");
+    assert!(phantom.is_empty(), "in jet.h but not exported: {phantom:?}");
+    assert!(exported.len() > 50, "{exported:?}");
+}

@@ -543,3 +543,25 @@ fn the_password_never_reaches_the_log() {
         "{records:?}"
     );
 }
+
+#[test]
+fn each_filter_is_sent_to_the_broker_once() {
+    let broker = Broker::start(BrokerOptions::default());
+    let session = NotificationSession::open(NotifyOptions {
+        client_id: Some("subscribe-once".into()),
+        ..options(broker.port())
+    })
+    .unwrap();
+    // Subscribing at once after open races the task's resubscription of the
+    // registry; the filter must still go out once.
+    for topic in [Topic::all_events(), Topic::config_update()] {
+        session.subscribe_pull(&topic).unwrap();
+    }
+    session.subscribe_pull(&Topic::all_events()).unwrap();
+    broker.publish("/junos/events/genpub/config-update", b"{}", 0);
+    assert!(session.next(WAIT).unwrap().is_some());
+    let log = broker.log();
+    let sent = |filter: &str| log.matches(&format!("\t{filter} (QoS 0)")).count();
+    assert_eq!(sent("/junos/events/#"), 1, "{log}");
+    assert_eq!(sent("/junos/events/genpub/config-update"), 1, "{log}");
+}

@@ -93,64 +93,81 @@ fn attribute_failure(error: AttrError, event: &Event, name: &str) -> Failure {
     }
 }
 
-macro_rules! header_accessor {
-    ($(#[$doc:meta])* $function:ident, $method:ident) => {
-        $(#[$doc])*
-        #[no_mangle]
-        pub extern "C" fn $function(event: *const jet_event_t) -> *const c_char {
-            boundary_value(stringify!($function), std::ptr::null(), || {
-                let wrapper = event_arg(event)?;
-                Ok(wrapper.keep_optional(stringify!($method), wrapper.event().$method()))
-            })
-        }
-    };
+/// A header string of the event, kept NUL-terminated under `key`.
+fn header(
+    function: &str,
+    event: *const jet_event_t,
+    key: &str,
+    read: impl FnOnce(&Event) -> Option<&str>,
+) -> *const c_char {
+    boundary_value(function, std::ptr::null(), || {
+        let wrapper = event_arg(event)?;
+        Ok(wrapper.keep_optional(key, read(wrapper.event())))
+    })
 }
 
-header_accessor!(
-    /// The topic the event arrived on (NULL only when `event` is NULL).
-    jet_event_topic, topic_opt
-);
-header_accessor!(
-    /// The event id, e.g. "KERNEL_EVENT_IFA_ADD"; NULL when absent or unparsed.
-    jet_event_id, id
-);
-header_accessor!(
-    /// The device's host name; NULL when absent.
-    jet_event_hostname, hostname
-);
-header_accessor!(
-    /// The device's time stamp text, e.g. "2019-01-22-14:59:06"; NULL when absent.
-    jet_event_time, time
-);
-header_accessor!(
-    /// The severity, e.g. "info"; NULL when absent.
-    jet_event_severity, severity
-);
-header_accessor!(
-    /// The facility, e.g. "KERNEL"; NULL when absent.
-    jet_event_facility, facility
-);
-header_accessor!(
-    /// A syslog event's process name; NULL when absent.
-    jet_event_process_name, process_name
-);
-header_accessor!(
-    /// A syslog event's message text; NULL when absent.
-    jet_event_message, message
-);
-header_accessor!(
-    /// Why the payload is not a JET event; NULL when it was parsed.
-    jet_event_parse_error, parse_error
-);
-
-trait TopicOpt {
-    fn topic_opt(&self) -> Option<&str>;
+/// The topic the event arrived on (NULL only when `event` is NULL).
+#[no_mangle]
+pub extern "C" fn jet_event_topic(event: *const jet_event_t) -> *const c_char {
+    header("jet_event_topic", event, "#topic", |e| Some(e.topic()))
 }
 
-impl TopicOpt for Event {
-    fn topic_opt(&self) -> Option<&str> {
-        Some(self.topic())
-    }
+/// The event id, e.g. "KERNEL_EVENT_IFA_ADD"; NULL when absent or unparsed.
+#[no_mangle]
+pub extern "C" fn jet_event_id(event: *const jet_event_t) -> *const c_char {
+    header("jet_event_id", event, "#id", Event::id)
+}
+
+/// The device's host name; NULL when absent.
+#[no_mangle]
+pub extern "C" fn jet_event_hostname(event: *const jet_event_t) -> *const c_char {
+    header("jet_event_hostname", event, "#hostname", Event::hostname)
+}
+
+/// The device's time stamp text, e.g. "2019-01-22-14:59:06"; NULL when absent.
+#[no_mangle]
+pub extern "C" fn jet_event_time(event: *const jet_event_t) -> *const c_char {
+    header("jet_event_time", event, "#time", Event::time)
+}
+
+/// The severity, e.g. "info"; NULL when absent.
+#[no_mangle]
+pub extern "C" fn jet_event_severity(event: *const jet_event_t) -> *const c_char {
+    header("jet_event_severity", event, "#severity", Event::severity)
+}
+
+/// The facility, e.g. "KERNEL"; NULL when absent.
+#[no_mangle]
+pub extern "C" fn jet_event_facility(event: *const jet_event_t) -> *const c_char {
+    header("jet_event_facility", event, "#facility", Event::facility)
+}
+
+/// A syslog event's process name; NULL when absent.
+#[no_mangle]
+pub extern "C" fn jet_event_process_name(event: *const jet_event_t) -> *const c_char {
+    header(
+        "jet_event_process_name",
+        event,
+        "#process_name",
+        Event::process_name,
+    )
+}
+
+/// A syslog event's message text; NULL when absent.
+#[no_mangle]
+pub extern "C" fn jet_event_message(event: *const jet_event_t) -> *const c_char {
+    header("jet_event_message", event, "#message", Event::message)
+}
+
+/// Why the payload is not a JET event; NULL when it was parsed.
+#[no_mangle]
+pub extern "C" fn jet_event_parse_error(event: *const jet_event_t) -> *const c_char {
+    header(
+        "jet_event_parse_error",
+        event,
+        "#parse_error",
+        Event::parse_error,
+    )
 }
 
 /// True when the payload was a valid JET event (false for NULL).
@@ -199,7 +216,8 @@ pub extern "C" fn jet_event_raw(
     })
 }
 
-/// The attributes as compact JSON ("{}" when none or unparsed).
+/// The attributes as compact JSON, keys in alphabetical order ("{}" when none
+/// or unparsed; NULL only when `event` is NULL).
 #[no_mangle]
 pub extern "C" fn jet_event_attributes_json(event: *const jet_event_t) -> *const c_char {
     boundary_value("jet_event_attributes_json", std::ptr::null(), || {
@@ -216,7 +234,8 @@ pub extern "C" fn jet_event_attr_count(event: *const jet_event_t) -> usize {
     })
 }
 
-/// The name of attribute number `index` (0-based, in document order).
+/// The name of attribute number `index` (0-based, in alphabetical order, the
+/// order of jet_event_attributes_json).
 #[no_mangle]
 pub extern "C" fn jet_event_attr_name(
     event: *const jet_event_t,

@@ -332,12 +332,23 @@ async fn write_out(
     result
 }
 
+/// A SUBSCRIBE in flight: its filters and who waits for its SUBACK.
+struct PendingSubscribe {
+    filters: Vec<String>,
+    waiters: Vec<SyncSender<Result<()>>>,
+}
+
 /// The per-connection protocol state.
 struct Link<'a> {
     core: &'a Arc<Core>,
     output: BytesMut,
     next_packet_id: u16,
-    pending_subscribes: HashMap<u16, Option<SyncSender<Result<()>>>>,
+    /// SUBSCRIBEs awaiting their SUBACK, by packet id.
+    pending_subscribes: HashMap<u16, PendingSubscribe>,
+    /// Filters subscribed on this connection: `Some(id)` while awaiting
+    /// SUBACK `id`, `None` once acknowledged. A filter already here is not
+    /// sent again (a subscribe racing the resubscription after connect).
+    filters: HashMap<String, Option<u16>>,
     ping_outstanding: bool,
     /// Bytes of an oversized packet still to discard.
     skipping: usize,
@@ -370,8 +381,42 @@ impl Link<'_> {
                 .map(|f| rumqttc::SubscribeFilter::new(f.clone(), qos)),
         );
         packet.pkid = self.packet_id();
-        self.pending_subscribes.insert(packet.pkid, reply);
+        for filter in filters {
+            self.filters.insert(filter.clone(), Some(packet.pkid));
+        }
+        self.pending_subscribes.insert(
+            packet.pkid,
+            PendingSubscribe {
+                filters: filters.to_vec(),
+                waiters: reply.into_iter().collect(),
+            },
+        );
         encode(&Packet::Subscribe(packet), &mut self.output)
+    }
+
+    /// Subscribes `filter` unless this connection already did or is doing so.
+    fn subscribe_once(
+        &mut self,
+        filter: String,
+        reply: Option<SyncSender<Result<()>>>,
+    ) -> Result<()> {
+        match self.filters.get(&filter) {
+            None => self.subscribe(&[filter], reply),
+            Some(None) => {
+                if let Some(reply) = reply {
+                    let _ = reply.send(Ok(()));
+                }
+                Ok(())
+            }
+            Some(Some(packet_id)) => {
+                if let (Some(pending), Some(reply)) =
+                    (self.pending_subscribes.get_mut(packet_id), reply)
+                {
+                    pending.waiters.push(reply);
+                }
+                Ok(())
+            }
+        }
     }
 
     fn command(&mut self, command: Command) -> Result<bool> {
@@ -383,9 +428,10 @@ impl Link<'_> {
                     "session {}: subscribing {filter}",
                     self.core.client_id
                 );
-                self.subscribe(&[filter], reply)?;
+                self.subscribe_once(filter, reply)?;
             }
             Command::Unsubscribe { filter } => {
+                self.filters.remove(&filter);
                 let mut packet = rumqttc::Unsubscribe::new(filter);
                 packet.pkid = self.packet_id();
                 encode(&Packet::Unsubscribe(packet), &mut self.output)?;
@@ -529,8 +575,18 @@ impl Link<'_> {
                 self.core.client_id
             );
         }
-        if let Some(Some(reply)) = self.pending_subscribes.remove(&ack.pkid) {
-            let _ = reply.send(if refused {
+        let Some(pending) = self.pending_subscribes.remove(&ack.pkid) else {
+            return;
+        };
+        for filter in pending.filters {
+            if refused {
+                self.filters.remove(&filter);
+            } else if let Some(state) = self.filters.get_mut(&filter) {
+                *state = None;
+            }
+        }
+        for waiter in pending.waiters {
+            let _ = waiter.send(if refused {
                 Err(Error::new(
                     ErrorKind::NotAuthorized,
                     "the broker refused the subscription",
@@ -569,6 +625,7 @@ async fn drive(
         output: BytesMut::with_capacity(4096),
         next_packet_id: 0,
         pending_subscribes: HashMap::new(),
+        filters: HashMap::new(),
         ping_outstanding: false,
         skipping: 0,
         last_drop_warning: None,

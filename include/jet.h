@@ -117,6 +117,18 @@ enum jet_status_t
    */
   JET_STATUS_PARSE_ERROR = -20,
   /**
+   * The device refused the request; jet_last_error_device_code() has its code.
+   */
+  JET_STATUS_REFUSED = -21,
+  /**
+   * The device does not serve this service or call (in the API generation asked for).
+   */
+  JET_STATUS_UNIMPLEMENTED = -22,
+  /**
+   * The thing already exists on the device (for example the client id is in use).
+   */
+  JET_STATUS_ALREADY_EXISTS = -23,
+  /**
    * An unexpected internal error.
    */
   JET_STATUS_INTERNAL = -98,
@@ -491,6 +503,18 @@ void jet_event_free(struct jet_event_t *event);
  * Valid until the next failed call on this thread; never free it.
  */
 const char *jet_last_error_message(void);
+
+/**
+ * The gRPC status code of the last failed call on this thread, or -1 when
+ * it was not a failed gRPC call (0 OK … 16 UNAUTHENTICATED, as in gRPC).
+ */
+int32_t jet_last_error_grpc_code(void);
+
+/**
+ * The device's own status or sub-code of the last failed call on this
+ * thread (for example a firewall sub_code), or -1 when it had none.
+ */
+int32_t jet_last_error_device_code(void);
 
 /**
  * Frees a string that libjet handed out as owned by the caller. NULL is ignored.

@@ -27,6 +27,14 @@ pub enum ErrorKind {
     WouldDeadlock,
     /// An input/output error other than the ones above.
     Io,
+    /// The device refused the request (its status and message are kept).
+    Refused,
+    /// The device does not serve this service or call.
+    Unimplemented,
+    /// The thing already exists on the device (for example the client id).
+    AlreadyExists,
+    /// The thing does not exist on the device.
+    NotFound,
     /// Something that should not happen inside libjet.
     Internal,
 }
@@ -36,6 +44,8 @@ pub enum ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    grpc_code: Option<i32>,
+    device_code: Option<i32>,
 }
 
 impl Error {
@@ -44,7 +54,31 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            grpc_code: None,
+            device_code: None,
         }
+    }
+
+    /// Keeps the gRPC status code of the failed call.
+    pub fn with_grpc_code(mut self, code: i32) -> Self {
+        self.grpc_code = Some(code);
+        self
+    }
+
+    /// Keeps the device's own status or sub-code of the failed call.
+    pub fn with_device_code(mut self, code: i32) -> Self {
+        self.device_code = Some(code);
+        self
+    }
+
+    /// The gRPC status code, when a gRPC call failed.
+    pub fn grpc_code(&self) -> Option<i32> {
+        self.grpc_code
+    }
+
+    /// The device's status or sub-code, when the device answered with a failure.
+    pub fn device_code(&self) -> Option<i32> {
+        self.device_code
     }
 
     /// Shorthand for an [`ErrorKind::InvalidArgument`] error.

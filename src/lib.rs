@@ -7,6 +7,7 @@ pub mod error;
 pub mod event;
 pub mod ffi;
 pub mod logging;
+pub mod net;
 pub mod notify;
 pub mod runtime;
 pub mod secret;

@@ -55,6 +55,14 @@ impl TlsOptions {
             .map_err(|_| Error::invalid(format!("tls: '{name}' is not a valid server name")))
     }
 
+    /// Everything needed to connect to `host` with TLS, offering `alpn` protocols.
+    pub fn connect_settings(&self, host: &str, alpn: &[&[u8]]) -> Result<crate::net::TlsConnect> {
+        Ok(crate::net::TlsConnect {
+            config: self.client_config(alpn)?,
+            server_name: self.server_name_for(host)?,
+        })
+    }
+
     /// Builds a rustls client configuration with `alpn` protocols.
     pub fn client_config(&self, alpn: &[&[u8]]) -> Result<Arc<ClientConfig>> {
         self.validate()?;

@@ -12,6 +12,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 pub(crate) struct Failure {
     pub status: jet_status_t,
     pub message: String,
+    pub grpc_code: Option<i32>,
+    pub device_code: Option<i32>,
 }
 
 impl Failure {
@@ -19,33 +21,67 @@ impl Failure {
         Failure {
             status,
             message: message.into(),
+            grpc_code: None,
+            device_code: None,
         }
     }
 }
 
 impl From<Error> for Failure {
     fn from(error: Error) -> Failure {
-        Failure::new(jet_status_t::from_kind(error.kind()), error.message())
+        Failure {
+            grpc_code: error.grpc_code(),
+            device_code: error.device_code(),
+            ..Failure::new(jet_status_t::from_kind(error.kind()), error.message())
+        }
     }
 }
 
 /// What a C call returns when it works: mostly OK, sometimes information.
 pub(crate) type Outcome = Result<jet_status_t, Failure>;
 
-thread_local! {
-    static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+/// What the calling thread remembers of its last failure.
+#[derive(Default)]
+struct LastError {
+    message: CString,
+    grpc_code: Option<i32>,
+    device_code: Option<i32>,
 }
 
-fn remember(message: &str) {
-    let text = CString::new(message.replace('\0', "\u{FFFD}")).unwrap_or_default();
-    LAST_ERROR.with(|slot| *slot.borrow_mut() = text);
+thread_local! {
+    static LAST_ERROR: RefCell<LastError> = RefCell::new(LastError::default());
+}
+
+fn remember(message: &str, grpc_code: Option<i32>, device_code: Option<i32>) {
+    let message = CString::new(message.replace('\0', "\u{FFFD}")).unwrap_or_default();
+    LAST_ERROR.with(|slot| {
+        *slot.borrow_mut() = LastError {
+            message,
+            grpc_code,
+            device_code,
+        }
+    });
 }
 
 /// The message of the last failed libjet call on this thread ("" if none).
 /// Valid until the next failed call on this thread; never free it.
 #[no_mangle]
 pub extern "C" fn jet_last_error_message() -> *const c_char {
-    LAST_ERROR.with(|slot| slot.borrow().as_ptr())
+    LAST_ERROR.with(|slot| slot.borrow().message.as_ptr())
+}
+
+/// The gRPC status code of the last failed call on this thread, or -1 when
+/// it was not a failed gRPC call (0 OK … 16 UNAUTHENTICATED, as in gRPC).
+#[no_mangle]
+pub extern "C" fn jet_last_error_grpc_code() -> i32 {
+    LAST_ERROR.with(|slot| slot.borrow().grpc_code.unwrap_or(-1))
+}
+
+/// The device's own status or sub-code of the last failed call on this
+/// thread (for example a firewall sub_code), or -1 when it had none.
+#[no_mangle]
+pub extern "C" fn jet_last_error_device_code() -> i32 {
+    LAST_ERROR.with(|slot| slot.borrow().device_code.unwrap_or(-1))
 }
 
 /// Runs the body of an exported function: turns an error into its status and
@@ -54,7 +90,11 @@ pub(crate) fn boundary(function: &str, body: impl FnOnce() -> Outcome) -> jet_st
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(status)) => status,
         Ok(Err(failure)) => {
-            remember(&format!("{function}: {}", failure.message));
+            remember(
+                &format!("{function}: {}", failure.message),
+                failure.grpc_code,
+                failure.device_code,
+            );
             failure.status
         }
         Err(panic) => {
@@ -63,7 +103,11 @@ pub(crate) fn boundary(function: &str, body: impl FnOnce() -> Outcome) -> jet_st
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            remember(&format!("{function}: internal error (panic): {what}"));
+            remember(
+                &format!("{function}: internal error (panic): {what}"),
+                None,
+                None,
+            );
             JET_STATUS_PANIC
         }
     }

@@ -41,6 +41,12 @@ pub enum jet_status_t {
     JET_STATUS_WRONG_TYPE = -19,
     /// The event is not a valid JET event (see jet_event_parse_error).
     JET_STATUS_PARSE_ERROR = -20,
+    /// The device refused the request; jet_last_error_device_code() has its code.
+    JET_STATUS_REFUSED = -21,
+    /// The device does not serve this service or call (in the API generation asked for).
+    JET_STATUS_UNIMPLEMENTED = -22,
+    /// The thing already exists on the device (for example the client id is in use).
+    JET_STATUS_ALREADY_EXISTS = -23,
     /// An unexpected internal error.
     JET_STATUS_INTERNAL = -98,
     /// libjet caught a panic; the call had no effect that can be relied on.
@@ -62,6 +68,10 @@ impl jet_status_t {
             ErrorKind::Protocol => JET_STATUS_PROTOCOL,
             ErrorKind::WouldDeadlock => JET_STATUS_WOULD_DEADLOCK,
             ErrorKind::Io => JET_STATUS_IO,
+            ErrorKind::Refused => JET_STATUS_REFUSED,
+            ErrorKind::Unimplemented => JET_STATUS_UNIMPLEMENTED,
+            ErrorKind::AlreadyExists => JET_STATUS_ALREADY_EXISTS,
+            ErrorKind::NotFound => JET_STATUS_NOT_FOUND,
             ErrorKind::Internal => JET_STATUS_INTERNAL,
         }
     }
@@ -84,6 +94,9 @@ impl jet_status_t {
             -18 => c"JET_STATUS_NOT_FOUND",
             -19 => c"JET_STATUS_WRONG_TYPE",
             -20 => c"JET_STATUS_PARSE_ERROR",
+            -21 => c"JET_STATUS_REFUSED",
+            -22 => c"JET_STATUS_UNIMPLEMENTED",
+            -23 => c"JET_STATUS_ALREADY_EXISTS",
             -98 => c"JET_STATUS_INTERNAL",
             -99 => c"JET_STATUS_PANIC",
             _ => c"JET_STATUS_UNKNOWN",

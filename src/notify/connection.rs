@@ -16,17 +16,16 @@ use super::stats::ConnectionState;
 use crate::error::{Error, ErrorKind, Result};
 use crate::jet_log;
 use crate::logging::Level;
+use crate::net::{self, Stream};
 use bytes::{Buf, BytesMut};
 use rumqttc::mqttbytes::{self, QoS};
 use rumqttc::{ConnectReturnCode, Packet, SubscribeReasonCode};
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::SyncSender;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tokio::net::{lookup_host, TcpSocket, TcpStream};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::mpsc::UnboundedReceiver;
 use tokio::time::timeout;
 
@@ -34,9 +33,6 @@ use tokio::time::timeout;
 const READ_CHUNK: usize = 64 * 1024;
 /// Filters per SUBSCRIBE packet when restoring subscriptions.
 const FILTERS_PER_PACKET: usize = 64;
-
-trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
-impl<T: AsyncRead + AsyncWrite + Unpin + Send> Stream for T {}
 
 /// An established MQTT connection and what was read past the CONNACK.
 struct Connection {
@@ -162,68 +158,15 @@ async fn connect(core: &Core) -> Result<Connection> {
     }
 }
 
-async fn tcp_connect(core: &Core) -> Result<TcpStream> {
-    let options = &core.options;
-    let target = format!("{}:{}", options.device, options.port);
-    let addresses = lookup_host((options.device.as_str(), options.port))
-        .await
-        .map_err(|e| {
-            Error::new(
-                ErrorKind::Unreachable,
-                format!("cannot resolve {target}: {e}"),
-            )
-        })?;
-    let mut last_error = None;
-    for address in addresses {
-        if let Some(source) = options.bind_address {
-            if source.is_ipv4() != address.is_ipv4() {
-                continue;
-            }
-        }
-        let socket = if address.is_ipv4() {
-            TcpSocket::new_v4()
-        } else {
-            TcpSocket::new_v6()
-        }
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot make a socket: {e}")))?;
-        if let Some(source) = options.bind_address {
-            socket
-                .bind(SocketAddr::new(source, 0))
-                .map_err(|e| Error::invalid(format!("cannot use source address {source}: {e}")))?;
-        }
-        let _ = socket.set_nodelay(true);
-        match socket.connect(address).await {
-            Ok(stream) => return Ok(stream),
-            Err(e) => last_error = Some(e),
-        }
-    }
-    Err(Error::new(
-        ErrorKind::Unreachable,
-        match last_error {
-            Some(e) => format!("cannot connect to {target}: {e}"),
-            None => format!("cannot connect to {target}: no address of the right family"),
-        },
-    ))
-}
-
 async fn handshake(core: &Core) -> Result<Connection> {
     let options = &core.options;
-    let tcp = tcp_connect(core).await?;
-    let mut stream: Box<dyn Stream> = match &core.tls {
-        Some(config) => {
-            let tls = options.tls.clone().unwrap_or_default();
-            let name = tls.server_name_for(&options.device)?;
-            let connector = tokio_rustls::TlsConnector::from(config.clone());
-            let stream = connector.connect(name, tcp).await.map_err(|e| {
-                Error::new(
-                    ErrorKind::Tls,
-                    format!("tls handshake with {}: {e}", options.device),
-                )
-            })?;
-            Box::new(stream)
-        }
-        None => Box::new(tcp),
-    };
+    let mut stream = net::connect(
+        &options.device,
+        options.port,
+        options.bind_address,
+        core.tls.as_ref(),
+    )
+    .await?;
 
     let mut connect = rumqttc::Connect::new(core.client_id.clone());
     connect.keep_alive = options.keepalive.as_secs() as u16;

@@ -16,7 +16,6 @@ use std::sync::mpsc::{Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::sync::mpsc::UnboundedSender;
-use tokio_rustls::rustls::ClientConfig;
 
 /// Most events one dispatcher batch handles before other sessions get a turn.
 const MAX_BATCH: usize = 1024;
@@ -47,7 +46,7 @@ pub(crate) enum Item {
 pub(crate) struct Core {
     pub options: NotifyOptions,
     pub client_id: String,
-    pub tls: Option<Arc<ClientConfig>>,
+    pub tls: Option<crate::net::TlsConnect>,
     pub counters: Counters,
     pub registry: Registry,
     pub callbacks: BoundedQueue<Item>,
@@ -66,7 +65,7 @@ impl Core {
     pub fn new(
         options: NotifyOptions,
         client_id: String,
-        tls: Option<Arc<ClientConfig>>,
+        tls: Option<crate::net::TlsConnect>,
         dispatcher: Arc<Dispatcher>,
         commands: UnboundedSender<Command>,
         task_done: Receiver<()>,

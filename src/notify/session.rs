@@ -48,7 +48,7 @@ impl NotificationSession {
         runtime::ensure_may_block("opening a notification session")?;
         options.validate()?;
         let tls = match &options.tls {
-            Some(tls) => Some(tls.client_config(&[])?),
+            Some(tls) => Some(tls.connect_settings(&options.device, &[])?),
             None => None,
         };
         let client_id = options.client_id.clone().unwrap_or_else(unique_client_id);

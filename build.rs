@@ -1,16 +1,77 @@
-//! Generates include/jet.h from src/ffi with the pinned cbindgen, writing it
-//! only when its text changes (the header is committed; a test checks it is
-//! current).
+//! Build steps:
+//! - generates include/jet.h from src/ffi with the pinned cbindgen, writing it
+//!   only when its text changes (the header is committed; a test checks it is
+//!   current);
+//! - compiles proto/ (both JET IDL generations) with protox — pure Rust, no
+//!   system protoc — and generates prost messages plus tonic clients and
+//!   servers into OUT_DIR, with the encoded descriptor set beside them
+//!   (`jet_descriptor.bin`, read by tests/proto_wire.rs).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=proto");
 
     let crate_dir =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    compile_protos(&crate_dir);
+    generate_header(&crate_dir);
+}
+
+/// The two IDL generations. Each folder is its own import root, as in
+/// Juniper's toolkit, so imports read `import "jnx_addr.proto";`.
+const PROTO_ROOTS: [&str; 2] = ["proto/legacy", "proto/jnx"];
+
+/// Compiles every `.proto` under [`PROTO_ROOTS`] and generates Rust into OUT_DIR.
+fn compile_protos(crate_dir: &Path) {
+    let roots: Vec<PathBuf> = PROTO_ROOTS.iter().map(|r| crate_dir.join(r)).collect();
+    let mut files = Vec::new();
+    for root in &roots {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(root)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", root.display()))
+            .map(|entry| entry.expect("readable proto/ entry").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "proto"))
+            .collect();
+        names.sort();
+        files.extend(names);
+    }
+
+    let mut compiler = protox::Compiler::new(&roots)
+        .unwrap_or_else(|e| panic!("protox: bad include roots: {e:?}"));
+    compiler.include_imports(true).include_source_info(true);
+    if let Err(e) = compiler.open_files(&files) {
+        panic!("protox could not compile proto/: {e:?}");
+    }
+    // With source info, so that proto comments become rustdoc.
+    let mut fds = compiler.file_descriptor_set();
+
+    // The descriptor set for tests and tools: without source info, but with
+    // the custom file options (japi_version, junos_release), which only
+    // protox's own encoder keeps.
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    compiler.include_source_info(false);
+    std::fs::write(
+        out_dir.join("jet_descriptor.bin"),
+        compiler.encode_file_descriptor_set(),
+    )
+    .expect("can write jet_descriptor.bin");
+
+    // google/protobuf/descriptor.proto is only there for the jnx FileOptions
+    // extensions; prost maps that package to prost-types, so leave it out of
+    // the generated code.
+    fds.file.retain(|f| f.package() != "google.protobuf");
+    tonic_prost_build::configure()
+        .build_client(true)
+        .build_server(true)
+        .compile_fds(fds)
+        .unwrap_or_else(|e| panic!("tonic-prost-build could not generate code: {e}"));
+}
+
+/// Writes include/jet.h when its text changes.
+fn generate_header(crate_dir: &Path) {
     let mut config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml"))
         .expect("cbindgen.toml is valid");
     let version = std::env::var("CARGO_PKG_VERSION").expect("cargo sets CARGO_PKG_VERSION");

@@ -9,8 +9,10 @@ pub mod ffi;
 pub mod logging;
 pub mod net;
 pub mod notify;
+pub mod proto;
 pub mod runtime;
 pub mod secret;
+pub mod service;
 pub mod tls;
 pub mod topic;
 

@@ -41,12 +41,15 @@ pub fn thread_role() -> ThreadRole {
     ROLE.with(|r| r.get())
 }
 
-/// Fails with [`ErrorKind::WouldDeadlock`] when called on a runtime worker.
+/// Fails with [`ErrorKind::WouldDeadlock`] when called on a runtime worker or
+/// inside any tokio runtime.
 pub fn ensure_may_block(what: &str) -> Result<()> {
-    if thread_role() == ThreadRole::RuntimeWorker {
+    // Also inside an application's own async runtime, where blocking would
+    // stall (or panic in) that runtime.
+    if thread_role() == ThreadRole::RuntimeWorker || Handle::try_current().is_ok() {
         return Err(Error::new(
             ErrorKind::WouldDeadlock,
-            format!("{what} blocks and must not be called on a libjet runtime thread"),
+            format!("{what} blocks and must not be called on an async runtime thread"),
         ));
     }
     Ok(())

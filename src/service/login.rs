@@ -1,0 +1,89 @@
+//! The JET login, in either generation.
+
+use super::options::Generation;
+use super::status::from_status;
+use crate::error::{Error, ErrorKind, Result};
+use crate::proto::jnx::authentication as jnx;
+use crate::proto::jnx::common::StatusCode;
+use crate::proto::legacy::authentication as legacy;
+use tonic::transport::Channel;
+
+/// Logs `user` in as client `client_id`.
+pub(crate) async fn login(
+    channel: Channel,
+    generation: Generation,
+    user: &str,
+    password: &str,
+    client_id: &str,
+) -> Result<()> {
+    match generation {
+        Generation::Legacy => {
+            let request = legacy::LoginRequest {
+                user_name: user.into(),
+                password: password.into(),
+                client_id: client_id.into(),
+                group_id: String::new(),
+            };
+            let reply = legacy::login_client::LoginClient::new(channel)
+                .login_check(request)
+                .await
+                .map_err(|s| refine(from_status("login", &s), client_id))?
+                .into_inner();
+            if reply.result {
+                Ok(())
+            } else {
+                Err(Error::new(
+                    ErrorKind::NotAuthorized,
+                    format!("login: the device refused user {user}"),
+                ))
+            }
+        }
+        Generation::Jnx => {
+            let request = jnx::LoginRequest {
+                username: user.into(),
+                password: password.into(),
+                client_id: client_id.into(),
+                group_id: String::new(),
+            };
+            let reply = jnx::authentication_client::AuthenticationClient::new(channel)
+                .login(request)
+                .await
+                .map_err(|s| refine(from_status("login", &s), client_id))?
+                .into_inner();
+            let status = reply.status.unwrap_or_default();
+            if status.code == StatusCode::Success as i32 {
+                Ok(())
+            } else {
+                let error = Error::new(
+                    ErrorKind::NotAuthorized,
+                    format!("login: {}", status.message),
+                );
+                Err(refine(error.with_device_code(status.code), client_id))
+            }
+        }
+    }
+}
+
+/// A refused login whose message says the client id is taken becomes
+/// `AlreadyExists` with a message saying so.
+fn refine(error: Error, client_id: &str) -> Error {
+    let taken =
+        error.message().contains("already exists") || error.kind() == ErrorKind::AlreadyExists;
+    if !taken {
+        return error;
+    }
+    let mut refined = Error::new(
+        ErrorKind::AlreadyExists,
+        format!(
+            "login: client id '{client_id}' is already in use on the device ({})",
+            error.message()
+        ),
+    );
+    if let Some(code) = error.grpc_code() {
+        refined = refined.with_grpc_code(code);
+    }
+    if let Some(code) = error.device_code() {
+        refined = refined.with_device_code(code);
+    }
+    refined
+}

@@ -1,0 +1,389 @@
+//! The service session: a gRPC channel to the device's JET server, the
+//! login, the IDL generation of each service, and deadlines.
+
+use super::connector::Connector;
+use super::login;
+use super::options::{Api, Generation, ServiceOptions};
+use super::status::from_status;
+use crate::error::{Error, ErrorKind, Result};
+use crate::jet_log;
+use crate::logging::Level;
+use crate::runtime;
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tonic::transport::{Channel, Endpoint};
+
+/// The JET services a session calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Service {
+    /// Login (legacy `authentication.Login`, jnx `Authentication`).
+    Authentication,
+    /// Filters, policers, counters (legacy `acl.AclService`, jnx `Firewall`).
+    Firewall,
+    /// Interface addresses (legacy `interface.InterfacesService`, jnx `Interfaces`).
+    Interfaces,
+    /// Operational commands and configuration (legacy `management.ManagementRpcApi`, jnx `Management`).
+    Management,
+}
+
+impl Service {
+    /// A lower-case name for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Service::Authentication => "authentication",
+            Service::Firewall => "firewall",
+            Service::Interfaces => "interfaces",
+            Service::Management => "management",
+        }
+    }
+}
+
+struct Inner {
+    options: ServiceOptions,
+    client_id: String,
+    channel: Mutex<Option<Channel>>,
+    connections: Arc<AtomicU64>,
+    /// The connection count at the last login (`None`: never logged in).
+    logged_in_at: tokio::sync::Mutex<Option<u64>>,
+    generations: Mutex<HashMap<Service, Generation>>,
+    closed: AtomicBool,
+}
+
+/// A session with a device's JET services (the request-response half of
+/// Juniper's `JetHandler`). `Send + Sync`; clones share the connection.
+#[derive(Clone)]
+pub struct ServiceSession {
+    inner: Arc<Inner>,
+    deadline: Duration,
+}
+
+impl std::fmt::Debug for ServiceSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceSession")
+            .field("device", &self.inner.options.device)
+            .field("client_id", &self.inner.client_id)
+            .finish()
+    }
+}
+
+impl ServiceSession {
+    /// Connects to the device and logs in (when a user is given). Fails with
+    /// `Unreachable`, `Timeout`, `Tls`, `NotAuthorized` (login refused),
+    /// `AlreadyExists` (client id in use) or `InvalidArgument`.
+    pub fn open(options: ServiceOptions) -> Result<ServiceSession> {
+        runtime::ensure_may_block("opening a service session")?;
+        options.validate()?;
+        let client_id = options.client_id.clone().unwrap_or_else(unique_client_id);
+        let tls = match &options.tls {
+            Some(tls) => Some(tls.connect_settings(&options.device, &[b"h2"])?),
+            None => None,
+        };
+        let connections = Arc::new(AtomicU64::new(0));
+        let connector = Connector {
+            host: options.device.clone(),
+            port: options.port,
+            tls,
+            timeout: options.connect_timeout,
+            connections: connections.clone(),
+        };
+        // The URI only names the channel: the connector makes the connection.
+        let endpoint = Endpoint::from_shared(format!(
+            "http://{}:{}",
+            uri_host(&options.device),
+            options.port
+        ))
+        .map_err(|e| Error::invalid(format!("device '{}': {e}", options.device)))?;
+        let handle = runtime::handle()?;
+        jet_log!(
+            Level::Info,
+            "service",
+            "connecting to {}:{} as client {client_id}",
+            options.device,
+            options.port
+        );
+        let channel = handle
+            .block_on(endpoint.connect_with_connector(connector))
+            .map_err(|e| {
+                let status = tonic::Status::from_error(Box::new(e));
+                from_status(
+                    &format!("connecting to {}:{}", options.device, options.port),
+                    &status,
+                )
+            })?;
+        let deadline = options.call_timeout;
+        let session = ServiceSession {
+            inner: Arc::new(Inner {
+                options,
+                client_id,
+                channel: Mutex::new(Some(channel)),
+                connections,
+                logged_in_at: tokio::sync::Mutex::new(None),
+                generations: Mutex::new(HashMap::new()),
+                closed: AtomicBool::new(false),
+            }),
+            deadline,
+        };
+        handle.block_on(session.ensure_login(true))?;
+        Ok(session)
+    }
+
+    /// The client id in use.
+    pub fn client_id(&self) -> &str {
+        &self.inner.client_id
+    }
+
+    /// The options the session was opened with.
+    pub fn options(&self) -> &ServiceOptions {
+        &self.inner.options
+    }
+
+    /// The generation `service` is spoken in: fixed by [`Api`], or found on
+    /// its first call in [`Api::Auto`] (`None` until then).
+    pub fn generation(&self, service: Service) -> Option<Generation> {
+        match self.inner.options.api {
+            Api::Jnx => Some(Generation::Jnx),
+            Api::Legacy => Some(Generation::Legacy),
+            Api::Auto => self.lock_generations().get(&service).copied(),
+        }
+    }
+
+    /// A handle to the same session whose calls have `deadline` instead of
+    /// the default.
+    pub fn with_deadline(&self, deadline: Duration) -> ServiceSession {
+        ServiceSession {
+            inner: self.inner.clone(),
+            deadline,
+        }
+    }
+
+    /// The deadline of this handle's calls.
+    pub fn deadline(&self) -> Duration {
+        self.deadline
+    }
+
+    /// Disconnects. The device drops this client's JET state (filters, …)
+    /// after its purge time. Calling it again does nothing.
+    pub fn close(&self) {
+        if !self.inner.closed.swap(true, Ordering::AcqRel) {
+            self.inner
+                .channel
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+            jet_log!(
+                Level::Info,
+                "service",
+                "session {} closed",
+                self.inner.client_id
+            );
+        }
+    }
+
+    fn lock_generations(&self) -> std::sync::MutexGuard<'_, HashMap<Service, Generation>> {
+        self.inner
+            .generations
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn channel(&self) -> Result<Channel> {
+        self.inner
+            .channel
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .ok_or_else(|| Error::new(ErrorKind::Closed, "the service session is closed"))
+    }
+
+    /// The generations to try for `service`, in order.
+    fn candidates(&self, service: Service) -> Vec<Generation> {
+        if let Some(known) = self.generation(service) {
+            return vec![known];
+        }
+        match service {
+            // Legacy LoginCheck is served by every release through 24.4.
+            Service::Authentication => vec![Generation::Legacy, Generation::Jnx],
+            _ => vec![Generation::Jnx, Generation::Legacy],
+        }
+    }
+
+    fn remember(&self, service: Service, generation: Generation) {
+        if self.inner.options.api == Api::Auto {
+            let previous = self.lock_generations().insert(service, generation);
+            if previous.is_none() {
+                jet_log!(
+                    Level::Info,
+                    "service",
+                    "{} speaks the {generation} IDL",
+                    service.name()
+                );
+            }
+        }
+    }
+
+    /// Logs in on the current connection unless already done (`force` logs in
+    /// again). No user: nothing to do.
+    async fn ensure_login(&self, force: bool) -> Result<()> {
+        let Some(user) = self.inner.options.user.as_deref() else {
+            return Ok(());
+        };
+        let mut logged_in_at = self.inner.logged_in_at.lock().await;
+        let connections = self.inner.connections.load(Ordering::Acquire);
+        if !force && *logged_in_at == Some(connections) {
+            return Ok(());
+        }
+        let password = self
+            .inner
+            .options
+            .password
+            .as_ref()
+            .map(|p| p.expose())
+            .unwrap_or("");
+        let channel = self.channel()?;
+        let mut last = None;
+        for generation in self.candidates(Service::Authentication) {
+            let attempt = login::login(
+                channel.clone(),
+                generation,
+                user,
+                password,
+                &self.inner.client_id,
+            );
+            match tokio::time::timeout(self.deadline, attempt).await {
+                Err(_) => return Err(Error::new(ErrorKind::Timeout, "login: no answer in time")),
+                Ok(Ok(())) => {
+                    self.remember(Service::Authentication, generation);
+                    *logged_in_at = Some(self.inner.connections.load(Ordering::Acquire));
+                    jet_log!(
+                        Level::Info,
+                        "service",
+                        "logged in as {user} ({generation} login)"
+                    );
+                    return Ok(());
+                }
+                Ok(Err(e)) if e.kind() == ErrorKind::Unimplemented => last = Some(e),
+                Ok(Err(e)) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| Error::new(ErrorKind::Unimplemented, "login: no login service")))
+    }
+
+    /// Runs one call of `service`, blocking up to the deadline: logs in again
+    /// after a reconnect, retries once when the connection was lost, and in
+    /// [`Api::Auto`] tries the other generation when the device answers
+    /// `UNIMPLEMENTED`.
+    pub(crate) fn call<T, F, Fut>(&self, service: Service, call: F) -> Result<T>
+    where
+        F: Fn(Channel, Generation) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        runtime::ensure_may_block("a service call")?;
+        let handle = runtime::handle()?;
+        handle.block_on(self.call_async(service, call))
+    }
+
+    async fn call_async<T, F, Fut>(&self, service: Service, call: F) -> Result<T>
+    where
+        F: Fn(Channel, Generation) -> Fut,
+        Fut: Future<Output = Result<T>>,
+    {
+        let candidates = self.candidates(service);
+        let mut unimplemented = None;
+        for generation in candidates.iter().copied() {
+            let mut retried = false;
+            loop {
+                self.ensure_login(false).await?;
+                let before = self.inner.connections.load(Ordering::Acquire);
+                let outcome =
+                    match tokio::time::timeout(self.deadline, call(self.channel()?, generation))
+                        .await
+                    {
+                        Ok(outcome) => outcome,
+                        Err(_) => Err(Error::new(
+                            ErrorKind::Timeout,
+                            format!(
+                                "{}: no answer within {} ms",
+                                service.name(),
+                                self.deadline.as_millis()
+                            ),
+                        )),
+                    };
+                match outcome {
+                    Ok(value) => {
+                        self.remember(service, generation);
+                        return Ok(value);
+                    }
+                    Err(e) if e.kind() == ErrorKind::Unimplemented && candidates.len() > 1 => {
+                        unimplemented = Some(e);
+                        break;
+                    }
+                    Err(e) if !retried && self.worth_retrying(&e, before) => {
+                        jet_log!(
+                            Level::Info,
+                            "service",
+                            "{}: {e}; reconnecting and retrying once",
+                            service.name()
+                        );
+                        retried = true;
+                        self.ensure_login(true).await?;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Err(unimplemented.unwrap_or_else(|| {
+            Error::new(
+                ErrorKind::Unimplemented,
+                format!("the device serves no {} service", service.name()),
+            )
+        }))
+    }
+
+    /// A lost connection, or a refusal on a connection made since the last
+    /// login, is worth one more try after logging in again.
+    fn worth_retrying(&self, error: &Error, connections_before: u64) -> bool {
+        let reconnected = self.inner.connections.load(Ordering::Acquire) != connections_before;
+        match error.kind() {
+            ErrorKind::Unreachable => true,
+            ErrorKind::NotAuthorized => reconnected || self.inner.options.user.is_some(),
+            _ => false,
+        }
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.channel
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+    }
+}
+
+/// The device name as it may stand in a URI (IPv6 addresses in brackets).
+fn uri_host(device: &str) -> String {
+    if device.contains(':') && !device.starts_with('[') {
+        format!("[{device}]")
+    } else {
+        device.to_string()
+    }
+}
+
+/// A client id unique across processes and sessions.
+fn unique_client_id() -> String {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    format!(
+        "libjet-{:x}-{:x}-{:x}",
+        std::process::id(),
+        n,
+        nanos & 0xff_ffff
+    )
+}

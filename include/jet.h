@@ -157,6 +157,16 @@ typedef struct jet_event_t jet_event_t;
 typedef struct jet_notification_t jet_notification_t;
 
 /**
+ * A service session (opaque). Thread-safe.
+ */
+typedef struct jet_service_t jet_service_t;
+
+/**
+ * An address family: one of the `JET_FAMILY_*` constants.
+ */
+typedef int32_t jet_family_t;
+
+/**
  * A log level: one of the `JET_LOG_*` constants.
  */
 typedef int32_t jet_log_level_t;
@@ -172,6 +182,26 @@ typedef void (*jet_log_callback_t)(jet_log_level_t level, const char *target, co
  * Frees user data given with a callback; called exactly once.
  */
 typedef void (*jet_free_callback_t)(void *user_data);
+
+/**
+ * How a command is written: one of the `JET_COMMAND_*` constants.
+ */
+typedef int32_t jet_command_kind_t;
+
+/**
+ * An output format: one of the `JET_OUTPUT_*` constants.
+ */
+typedef int32_t jet_output_format_t;
+
+/**
+ * A configuration format: one of the `JET_CONFIG_*` constants.
+ */
+typedef int32_t jet_config_format_t;
+
+/**
+ * A load mode: one of the `JET_LOAD_*` constants (ignored for JET_CONFIG_SET).
+ */
+typedef int32_t jet_load_type_t;
 
 /**
  * Settings of a notification session. Fill it with
@@ -308,9 +338,101 @@ typedef struct jet_notification_stats_t {
 } jet_notification_stats_t;
 
 /**
+ * An IDL generation choice: one of the `JET_API_*` constants.
+ */
+typedef int32_t jet_api_t;
+
+/**
+ * Settings of a service session. Fill it with jet_service_options_default().
+ * Strings are borrowed for the duration of jet_service_open only.
+ */
+typedef struct jet_service_options_t {
+  /**
+   * sizeof(jet_service_options_t); set by jet_service_options_default().
+   */
+  uint32_t struct_size;
+  /**
+   * Device host name or address. Default "127.0.0.1".
+   */
+  const char *device;
+  /**
+   * JET request-response port. Default 32767.
+   */
+  uint16_t port;
+  /**
+   * User for the login; NULL skips the login (devices with skip-authentication).
+   */
+  const char *user;
+  /**
+   * Password; never logged.
+   */
+  const char *password;
+  /**
+   * Client id, unique among the device's sessions; NULL makes one.
+   */
+  const char *client_id;
+  /**
+   * IDL generation: JET_API_AUTO (default), JET_API_JNX or JET_API_LEGACY.
+   */
+  jet_api_t api;
+  /**
+   * 1 connects without TLS (must be asked for). Default 0: TLS.
+   */
+  uint8_t clear_text;
+  /**
+   * PEM file of the CA(s) to trust; NULL trusts the system's roots.
+   */
+  const char *tls_ca_file;
+  /**
+   * PEM client certificate for mutual TLS.
+   */
+  const char *tls_cert_file;
+  /**
+   * PEM key of the client certificate.
+   */
+  const char *tls_key_file;
+  /**
+   * Name to verify in the device certificate instead of `device`.
+   */
+  const char *tls_server_name;
+  /**
+   * 1 accepts any certificate (labs only). Default 0.
+   */
+  uint8_t tls_insecure_skip_verify;
+  /**
+   * Time to connect (TCP and TLS), ms. Default 10000.
+   */
+  uint32_t connect_timeout_ms;
+  /**
+   * Deadline of each call that gives none (timeout_ms 0), ms. Default 30000.
+   */
+  uint32_t call_timeout_ms;
+} jet_service_options_t;
+
+/**
+ * A JET service: one of the `JET_SERVICE_*` constants.
+ */
+typedef int32_t jet_service_kind_t;
+
+/**
+ * A generation in use: one of the `JET_GENERATION_*` constants.
+ */
+typedef int32_t jet_generation_t;
+
+/**
  * A topic operation: one of the `JET_OP_*` constants.
  */
 typedef int32_t jet_op_t;
+
+/**
+ * IPv4 (family inet).
+ */
+#define JET_FAMILY_INET 1
+
+/**
+ * IPv6 (family inet6).
+ */
+#define JET_FAMILY_INET6 2
 
 /**
  * Failures libjet could not hide.
@@ -338,6 +460,71 @@ typedef int32_t jet_op_t;
 #define JET_LOG_TRACE 5
 
 /**
+ * CLI text, e.g. "show version".
+ */
+#define JET_COMMAND_CLI 0
+
+/**
+ * An XML RPC, e.g. "<get-software-information/>".
+ */
+#define JET_COMMAND_XML 1
+
+/**
+ * JSON.
+ */
+#define JET_OUTPUT_JSON 0
+
+/**
+ * XML.
+ */
+#define JET_OUTPUT_XML 1
+
+/**
+ * CLI text.
+ */
+#define JET_OUTPUT_TEXT 2
+
+/**
+ * Curly-brace text.
+ */
+#define JET_CONFIG_TEXT 0
+
+/**
+ * `set` commands, one per line.
+ */
+#define JET_CONFIG_SET 1
+
+/**
+ * XML.
+ */
+#define JET_CONFIG_XML 2
+
+/**
+ * JSON.
+ */
+#define JET_CONFIG_JSON 3
+
+/**
+ * load merge.
+ */
+#define JET_LOAD_MERGE 0
+
+/**
+ * load replace.
+ */
+#define JET_LOAD_REPLACE 1
+
+/**
+ * load override.
+ */
+#define JET_LOAD_OVERRIDE 2
+
+/**
+ * load update.
+ */
+#define JET_LOAD_UPDATE 3
+
+/**
  * Making the first connection.
  */
 #define JET_CONNECTION_CONNECTING 0
@@ -356,6 +543,56 @@ typedef int32_t jet_op_t;
  * Closed.
  */
 #define JET_CONNECTION_CLOSED 3
+
+/**
+ * Find out per service which generation the device serves (default).
+ */
+#define JET_API_AUTO 0
+
+/**
+ * The jnx.jet.* IDL (Junos 19.3 and later, Evolved).
+ */
+#define JET_API_JNX 1
+
+/**
+ * The legacy IDL (Junos 17.x to 19.2).
+ */
+#define JET_API_LEGACY 2
+
+/**
+ * Login.
+ */
+#define JET_SERVICE_AUTHENTICATION 0
+
+/**
+ * Firewall filters, policers and counters.
+ */
+#define JET_SERVICE_FIREWALL 1
+
+/**
+ * Interface addresses.
+ */
+#define JET_SERVICE_INTERFACES 2
+
+/**
+ * Operational commands and configuration.
+ */
+#define JET_SERVICE_MANAGEMENT 3
+
+/**
+ * Not known yet (auto mode, before the service's first call).
+ */
+#define JET_GENERATION_UNKNOWN 0
+
+/**
+ * The jnx.jet.* IDL.
+ */
+#define JET_GENERATION_JNX 1
+
+/**
+ * The legacy IDL.
+ */
+#define JET_GENERATION_LEGACY 2
 
 /**
  * Object added.
@@ -525,6 +762,20 @@ int32_t jet_last_error_device_code(void);
 void jet_string_free(char *text);
 
 /**
+ * Adds `address` ("192.0.2.1/24" or "2001:db8::1/64") to logical interface
+ * `ifd`.`unit` (e.g. "ge-0/0/0", 0). `timeout_ms` 0 uses the session's
+ * deadline. A device refusal is JET_STATUS_REFUSED with its code in
+ * jet_last_error_device_code().
+ */
+jet_status_t jet_interface_address_add(struct jet_service_t *session, const char *ifd, uint32_t unit, jet_family_t family, const char *address, uint32_t timeout_ms);
+
+/**
+ * Deletes `address` from logical interface `ifd`.`unit`.
+ * JET_STATUS_NOT_FOUND when the device has no such address.
+ */
+jet_status_t jet_interface_address_delete(struct jet_service_t *session, const char *ifd, uint32_t unit, jet_family_t family, const char *address, uint32_t timeout_ms);
+
+/**
  * libjet's version, e.g. "0.1.0" (static; never free it).
  */
 const char *jet_version(void);
@@ -554,6 +805,18 @@ jet_status_t jet_log_set_callback(jet_log_callback_t callback, jet_log_level_t m
  * when `JET_LOG` is set).
  */
 jet_status_t jet_log_set_level(jet_log_level_t max_level);
+
+/**
+ * Runs an operational command and writes its whole output (the streamed
+ * reply gathered) to `*out_output`, freed with jet_string_free.
+ */
+jet_status_t jet_management_run(struct jet_service_t *session, const char *command, jet_command_kind_t kind, jet_output_format_t format, uint32_t timeout_ms, char **out_output);
+
+/**
+ * Loads configuration; commits it with `commit_comment` when that is not
+ * NULL ("" commits without a comment).
+ */
+jet_status_t jet_management_load(struct jet_service_t *session, const char *config, jet_config_format_t format, jet_load_type_t load_type, const char *commit_comment, uint32_t timeout_ms);
 
 /**
  * Fills `options` with the defaults.
@@ -631,6 +894,39 @@ const char *jet_notification_client_id(const struct jet_notification_t *session)
  * `session` must come from jet_notification_open and be closed once.
  */
 void jet_notification_close(struct jet_notification_t *session);
+
+/**
+ * Fills `options` with the defaults.
+ */
+jet_status_t jet_service_options_default(struct jet_service_options_t *options);
+
+/**
+ * Connects to the device's JET services and logs in. Fails with
+ * JET_STATUS_UNREACHABLE, JET_STATUS_TIMEOUT, JET_STATUS_TLS,
+ * JET_STATUS_NOT_AUTHORIZED (login refused), JET_STATUS_ALREADY_EXISTS
+ * (client id in use) or JET_STATUS_INVALID_ARGUMENT.
+ */
+jet_status_t jet_service_open(const struct jet_service_options_t *options, struct jet_service_t **out_session);
+
+/**
+ * The client id in use; valid until the session is closed. NULL for NULL.
+ */
+const char *jet_service_client_id(const struct jet_service_t *session);
+
+/**
+ * Writes the generation `service` is spoken in to `*out_generation`
+ * (JET_GENERATION_UNKNOWN until its first call in auto mode).
+ */
+jet_status_t jet_service_generation(const struct jet_service_t *session, jet_service_kind_t service, jet_generation_t *out_generation);
+
+/**
+ * Disconnects and releases the session. NULL is ignored. The device drops
+ * this client's JET state (filters …) after its purge time.
+ *
+ * # Safety
+ * `session` must come from jet_service_open and be closed once.
+ */
+void jet_service_close(struct jet_service_t *session);
 
 /**
  * The name of status `status` (e.g. "JET_STATUS_TIMEOUT"); "JET_STATUS_UNKNOWN"

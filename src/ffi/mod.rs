@@ -8,9 +8,12 @@
 
 pub mod event;
 pub mod failure;
+pub mod interfaces;
 pub mod library;
 pub mod log;
+pub mod management;
 pub mod notification;
+pub mod service;
 pub mod status;
 pub mod topic;
 

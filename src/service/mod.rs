@@ -7,7 +7,9 @@
 //! device's `UNIMPLEMENTED` answers and remembers it).
 
 mod connector;
+pub mod interfaces;
 mod login;
+pub mod management;
 mod options;
 mod session;
 pub(crate) mod status;

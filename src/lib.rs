@@ -13,6 +13,8 @@ pub mod proto;
 pub mod runtime;
 pub mod secret;
 pub mod service;
+#[cfg(feature = "sim")]
+pub mod sim;
 pub mod tls;
 pub mod topic;
 

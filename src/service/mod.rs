@@ -7,6 +7,7 @@
 //! device's `UNIMPLEMENTED` answers and remembers it).
 
 mod connector;
+pub mod firewall;
 pub mod interfaces;
 mod login;
 pub mod management;

@@ -50,6 +50,7 @@ struct Inner {
     logged_in_at: tokio::sync::Mutex<Option<u64>>,
     generations: Mutex<HashMap<Service, Generation>>,
     closed: AtomicBool,
+    installed: super::firewall::Installed,
 }
 
 /// A session with a device's JET services (the request-response half of
@@ -123,6 +124,7 @@ impl ServiceSession {
                 logged_in_at: tokio::sync::Mutex::new(None),
                 generations: Mutex::new(HashMap::new()),
                 closed: AtomicBool::new(false),
+                installed: Default::default(),
             }),
             deadline,
         };
@@ -180,6 +182,11 @@ impl ServiceSession {
                 self.inner.client_id
             );
         }
+    }
+
+    /// The filters this session installed.
+    pub(crate) fn installed_filters(&self) -> &super::firewall::Installed {
+        &self.inner.installed
     }
 
     fn lock_generations(&self) -> std::sync::MutexGuard<'_, HashMap<Service, Generation>> {

@@ -23,8 +23,11 @@ pub(crate) fn from_status(what: &str, status: &Status) -> Error {
             .with_grpc_code(code);
     }
     let message = status.message();
+    // A connection that broke under a call surfaces as UNKNOWN "transport error".
+    let transport = status.code() == Code::Unknown && message.contains("transport error");
     let kind = match status.code() {
         Code::Unavailable => ErrorKind::Unreachable,
+        Code::Unknown if transport => ErrorKind::Unreachable,
         Code::DeadlineExceeded | Code::Cancelled => ErrorKind::Timeout,
         Code::Unimplemented => ErrorKind::Unimplemented,
         Code::Unauthenticated | Code::PermissionDenied => ErrorKind::NotAuthorized,
@@ -68,6 +71,8 @@ mod tests {
             ),
             (Status::invalid_argument("bad term"), ErrorKind::Refused),
             (Status::not_found("no filter"), ErrorKind::NotFound),
+            (Status::unknown("transport error"), ErrorKind::Unreachable),
+            (Status::unknown("something else"), ErrorKind::Refused),
         ];
         for (status, kind) in cases {
             let error = from_status("call", &status);

@@ -429,7 +429,7 @@ impl Broker {
             let running = new_log
                 .get(log_start..)
                 .is_some_and(|l| contains(l, b" running"));
-            if running && accepts(self.port) && self.tls_port.map_or(true, accepts) {
+            if running && accepts(self.port) && self.tls_port.is_none_or(accepts) {
                 return Ok(());
             }
             if Instant::now() >= deadline {

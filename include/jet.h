@@ -167,6 +167,30 @@ typedef struct jet_service_t jet_service_t;
 typedef int32_t jet_family_t;
 
 /**
+ * A bind direction: one of the `JET_DIRECTION_*` constants.
+ */
+typedef int32_t jet_direction_t;
+
+/**
+ * A policer scope: one of the `JET_POLICER_*` constants.
+ */
+typedef int32_t jet_policer_scope_t;
+
+/**
+ * A counter's value.
+ */
+typedef struct jet_counter_t {
+  /**
+   * Bytes counted.
+   */
+  uint64_t bytes;
+  /**
+   * Packets counted.
+   */
+  uint64_t packets;
+} jet_counter_t;
+
+/**
  * A log level: one of the `JET_LOG_*` constants.
  */
 typedef int32_t jet_log_level_t;
@@ -423,6 +447,26 @@ typedef int32_t jet_generation_t;
  * A topic operation: one of the `JET_OP_*` constants.
  */
 typedef int32_t jet_op_t;
+
+/**
+ * Packets entering the interface.
+ */
+#define JET_DIRECTION_INPUT 1
+
+/**
+ * Packets leaving the interface.
+ */
+#define JET_DIRECTION_OUTPUT 2
+
+/**
+ * An instance per term that names the policer (the Junos default).
+ */
+#define JET_POLICER_TERM_SPECIFIC 0
+
+/**
+ * One instance for the whole filter.
+ */
+#define JET_POLICER_FILTER_SPECIFIC 1
 
 /**
  * IPv4 (family inet).
@@ -760,6 +804,115 @@ int32_t jet_last_error_device_code(void);
  * `text` must come from libjet (a `char**` out-parameter) and not be freed twice.
  */
 void jet_string_free(char *text);
+
+/**
+ * Adds a filter given as JSON:
+ * `{"name": "jet-demo-icmp", "family": "inet", "terms": [{"name": "t1",
+ * "matches": {"protocols": ["icmp"]}, "actions": {"count": "icmp-count",
+ * "discard": true}}, {"name": "t2", "actions": {"accept": true}}]}`.
+ * Matches: source-addresses, destination-addresses, addresses (prefixes
+ * such as "192.0.2.0/24", or {"prefix": …, "except": true}),
+ * source-ports, destination-ports, ports, protocols, icmp-types,
+ * icmp-codes, dscp, packet-lengths, ttls (numbers, "low-high" ranges or
+ * {"range": …, "except": true}; protocols also by name), fragment,
+ * interfaces. Actions: one of accept, discard, reject (a reason such as
+ * "port-unreachable"), routing-instance; and count, log, syslog, policer,
+ * next-term. Unknown keys are refused with the path of the mistake.
+ */
+jet_status_t jet_firewall_filter_add(struct jet_service_t *session, const char *filter_json, uint32_t timeout_ms);
+
+/**
+ * Changes single terms of filter `filter_name` in one call. `changes_json`
+ * is a list: `[{"op": "add", "term": {…}, "adjacency": {"after": "t1"}},
+ * {"op": "delete", "term": {"name": "t3"}}, {"op": "replace", "term":
+ * {…}}]`; an added term without adjacency goes at the end.
+ */
+jet_status_t jet_firewall_filter_modify(struct jet_service_t *session, const char *filter_name, jet_family_t family, const char *changes_json, uint32_t timeout_ms);
+
+/**
+ * Replaces a filter that this session added with the filter in
+ * `filter_json` (same name and family), in one modify call on either
+ * generation: terms only in the old filter are deleted, terms in both are
+ * replaced in place, new terms are added after their predecessor, and
+ * moved terms are deleted and added again. The filter may stay bound.
+ */
+jet_status_t jet_firewall_filter_replace(struct jet_service_t *session, const char *filter_json, uint32_t timeout_ms);
+
+/**
+ * Deletes a filter; it must not be bound.
+ */
+jet_status_t jet_firewall_filter_delete(struct jet_service_t *session, const char *filter_name, jet_family_t family, uint32_t timeout_ms);
+
+/**
+ * Binds filter `filter_name` to logical interface `interface` (e.g.
+ * "ge-0/0/0.0") in `direction`, in the filter's family.
+ */
+jet_status_t jet_firewall_filter_bind(struct jet_service_t *session, const char *filter_name, jet_family_t family, const char *interface, jet_direction_t direction, uint32_t timeout_ms);
+
+/**
+ * Removes a binding made with jet_firewall_filter_bind.
+ */
+jet_status_t jet_firewall_filter_unbind(struct jet_service_t *session, const char *filter_name, jet_family_t family, const char *interface, jet_direction_t direction, uint32_t timeout_ms);
+
+/**
+ * Adds a single-rate two-color policer given as JSON: `{"name": "p1",
+ * "two-color": {"bandwidth": {"value": 10, "unit": "mbps"}, "burst":
+ * {"value": 100, "unit": "kbytes"}, "then": "discard"}}` ("then" may also be
+ * {"loss-priority": "high"} or {"forwarding-class": "best-effort"};
+ * optional "scope": "term-specific" or "filter-specific").
+ */
+jet_status_t jet_firewall_policer_add(struct jet_service_t *session, const char *policer_json, uint32_t timeout_ms);
+
+/**
+ * Changes a policer's parameters (same JSON as jet_firewall_policer_add).
+ */
+jet_status_t jet_firewall_policer_modify(struct jet_service_t *session, const char *policer_json, uint32_t timeout_ms);
+
+/**
+ * Deletes policer `policer_name` of scope `scope`.
+ */
+jet_status_t jet_firewall_policer_delete(struct jet_service_t *session, const char *policer_name, jet_policer_scope_t scope, uint32_t timeout_ms);
+
+/**
+ * Reads counter `counter_name` of filter `filter_name` into `*out_counter`.
+ */
+jet_status_t jet_firewall_counter_get(struct jet_service_t *session, const char *filter_name, const char *counter_name, uint32_t timeout_ms, struct jet_counter_t *out_counter);
+
+/**
+ * Reads a policer counter of filter `filter_name` (a term-specific
+ * policer's counter is named "<policer>-<term>").
+ */
+jet_status_t jet_firewall_policer_counter_get(struct jet_service_t *session, const char *filter_name, const char *counter_name, uint32_t timeout_ms, struct jet_counter_t *out_counter);
+
+/**
+ * Resets a filter counter to zero.
+ */
+jet_status_t jet_firewall_counter_clear(struct jet_service_t *session, const char *filter_name, const char *counter_name, uint32_t timeout_ms);
+
+/**
+ * Reads every counter of filter `filter_name` and writes them to
+ * `*out_json` as `[{"name": "icmp-count", "bytes": 840, "packets": 10}, …]`
+ * (free it with jet_string_free). Legacy devices answer with their bulk
+ * read; on jnx, one read per counter of a filter this session added.
+ */
+jet_status_t jet_firewall_counters_get(struct jet_service_t *session, const char *filter_name, uint32_t timeout_ms, char **out_json);
+
+/**
+ * Sets how long (1-1000 s) the device keeps this client's filters after it
+ * disconnects. jnx devices that serve it (Junos 24.2+); legacy devices
+ * answer JET_STATUS_UNIMPLEMENTED.
+ */
+jet_status_t jet_firewall_purge_timer_set(struct jet_service_t *session, uint32_t seconds, uint32_t timeout_ms);
+
+/**
+ * Writes the purge timer (seconds) to `*out_seconds`.
+ */
+jet_status_t jet_firewall_purge_timer_get(struct jet_service_t *session, uint32_t timeout_ms, uint32_t *out_seconds);
+
+/**
+ * Removes the purge timer setting (the device default applies again).
+ */
+jet_status_t jet_firewall_purge_timer_delete(struct jet_service_t *session, uint32_t timeout_ms);
 
 /**
  * Adds `address` ("192.0.2.1/24" or "2001:db8::1/64") to logical interface

@@ -8,6 +8,7 @@
 
 pub mod event;
 pub mod failure;
+pub mod firewall;
 pub mod interfaces;
 pub mod library;
 pub mod log;

@@ -3,6 +3,8 @@
 //! The Rust API is the core; [`ffi`] is a thin C ABI over it. Threading and
 //! ownership rules are in the README and on each type.
 
+#[cfg(feature = "cli")]
+pub mod cli;
 pub mod error;
 pub mod event;
 pub mod ffi;
@@ -13,6 +15,7 @@ pub mod proto;
 pub mod runtime;
 pub mod secret;
 pub mod service;
+pub mod sigpipe;
 #[cfg(feature = "sim")]
 pub mod sim;
 pub mod tls;

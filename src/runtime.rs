@@ -67,7 +67,10 @@ pub fn handle() -> Result<Handle> {
         .worker_threads(WORKER_THREADS)
         .max_blocking_threads(2)
         .thread_name("jet-io")
-        .on_thread_start(|| set_thread_role(ThreadRole::RuntimeWorker))
+        .on_thread_start(|| {
+            set_thread_role(ThreadRole::RuntimeWorker);
+            crate::sigpipe::block_on_this_thread();
+        })
         .enable_all()
         .build()
         .map_err(|e| Error::new(ErrorKind::Internal, format!("cannot start runtime: {e}")))?;
@@ -86,4 +89,13 @@ pub fn stop(timeout: Duration) {
             Err(shared) => drop(shared),
         }
     }
+}
+
+/// Runs `future` to completion on the calling thread (which must be allowed
+/// to block), with SIGPIPE kept from the host program meanwhile.
+pub fn block_on<F: std::future::Future>(what: &str, future: F) -> Result<F::Output> {
+    ensure_may_block(what)?;
+    let handle = handle()?;
+    let _guard = crate::sigpipe::Guard::new();
+    Ok(handle.block_on(future))
 }

@@ -90,6 +90,8 @@ void service_args_parse(service_args_t *args, int argc, char **argv, const char 
 void service_fail(const char *program, const char *what, jet_status_t status)
 {
     fprintf(stderr, "%s: %s: %s: %s\n", program, what, jet_status_str(status), jet_last_error_message());
+    /* jet.h: call jet_shutdown() before the process exits. */
+    jet_shutdown();
     exit(1);
 }
 

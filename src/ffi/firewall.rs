@@ -265,17 +265,18 @@ pub extern "C" fn jet_firewall_policer_delete(
 ) -> jet_status_t {
     boundary("jet_firewall_policer_delete", || {
         let session = session_with_deadline(session, timeout_ms)?;
-        let scope =
-            match scope {
-                JET_POLICER_TERM_SPECIFIC => PolicerScope::TermSpecific,
-                JET_POLICER_FILTER_SPECIFIC => PolicerScope::FilterSpecific,
-                v => return Err(Failure::new(
+        let scope = match scope {
+            JET_POLICER_TERM_SPECIFIC => PolicerScope::TermSpecific,
+            JET_POLICER_FILTER_SPECIFIC => PolicerScope::FilterSpecific,
+            v => {
+                return Err(Failure::new(
                     JET_STATUS_INVALID_ARGUMENT,
                     format!(
                         "scope {v} is not JET_POLICER_TERM_SPECIFIC or JET_POLICER_FILTER_SPECIFIC"
                     ),
-                )),
-            };
+                ))
+            }
+        };
         session
             .firewall()
             .delete_policer(name(policer_name, "policer_name")?, scope)?;

@@ -48,6 +48,7 @@ impl Dispatcher {
 
     fn run_loop(&self) {
         set_thread_role(ThreadRole::Dispatcher);
+        crate::sigpipe::block_on_this_thread();
         loop {
             let job = {
                 let mut ready = self.ready.lock().unwrap_or_else(|e| e.into_inner());

@@ -97,7 +97,6 @@ impl ServiceSession {
             options.port
         ))
         .map_err(|e| Error::invalid(format!("device '{}': {e}", options.device)))?;
-        let handle = runtime::handle()?;
         jet_log!(
             Level::Info,
             "service",
@@ -105,8 +104,7 @@ impl ServiceSession {
             options.device,
             options.port
         );
-        let channel = handle
-            .block_on(endpoint.connect_with_connector(connector))
+        let channel = runtime::block_on("connecting", endpoint.connect_with_connector(connector))?
             .map_err(|e| {
                 let status = tonic::Status::from_error(Box::new(e));
                 from_status(
@@ -128,7 +126,7 @@ impl ServiceSession {
             }),
             deadline,
         };
-        handle.block_on(session.ensure_login(true))?;
+        runtime::block_on("logging in", session.ensure_login(true))??;
         Ok(session)
     }
 
@@ -287,9 +285,7 @@ impl ServiceSession {
         F: Fn(Channel, Generation) -> Fut,
         Fut: Future<Output = Result<T>>,
     {
-        runtime::ensure_may_block("a service call")?;
-        let handle = runtime::handle()?;
-        handle.block_on(self.call_async(service, call))
+        runtime::block_on("a service call", self.call_async(service, call))?
     }
 
     async fn call_async<T, F, Fut>(&self, service: Service, call: F) -> Result<T>

@@ -28,7 +28,9 @@ pub(crate) fn from_status(what: &str, status: &Status) -> Error {
     let kind = match status.code() {
         Code::Unavailable => ErrorKind::Unreachable,
         Code::Unknown if transport => ErrorKind::Unreachable,
-        Code::DeadlineExceeded | Code::Cancelled => ErrorKind::Timeout,
+        Code::DeadlineExceeded => ErrorKind::Timeout,
+        // tonic cancels a call whose connection went away.
+        Code::Cancelled => ErrorKind::Unreachable,
         Code::Unimplemented => ErrorKind::Unimplemented,
         Code::Unauthenticated | Code::PermissionDenied => ErrorKind::NotAuthorized,
         Code::AlreadyExists => ErrorKind::AlreadyExists,

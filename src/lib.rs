@@ -5,6 +5,7 @@
 
 #[cfg(feature = "cli")]
 pub mod cli;
+mod client_id;
 pub mod error;
 pub mod event;
 pub mod ffi;

@@ -180,6 +180,21 @@ pub(crate) fn optional_text<'a>(
     })
 }
 
+/// The default device of the options structs.
+pub(crate) static DEFAULT_DEVICE: &CStr = c"127.0.0.1";
+
+/// A 0/1 flag of an options struct (`u8`, so a wrapper's bool cannot be UB).
+pub(crate) fn flag(value: u8, name: &str) -> Result<bool, Failure> {
+    match value {
+        0 => Ok(false),
+        1 => Ok(true),
+        v => Err(Failure::new(
+            JET_STATUS_INVALID_ARGUMENT,
+            format!("{name} must be 0 or 1, not {v}"),
+        )),
+    }
+}
+
 /// A string handed to C, owned by the caller (freed with `jet_string_free`).
 pub(crate) fn owned_c_string(text: &str) -> *mut c_char {
     CString::new(text.replace('\0', "\u{FFFD}"))

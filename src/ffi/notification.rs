@@ -1,7 +1,7 @@
 //! Notification sessions in the C ABI.
 
 use super::event::jet_event_t;
-use super::failure::{boundary, optional_text, out, required, text, Failure};
+use super::failure::{boundary, flag, optional_text, out, required, text, Failure, DEFAULT_DEVICE};
 use super::log::{jet_free_callback_t, UserData};
 use super::status::jet_status_t::{self, *};
 use super::topic::MAX_TOPIC;
@@ -115,8 +115,6 @@ pub type jet_event_callback_t =
 pub type jet_state_callback_t =
     Option<unsafe extern "C" fn(state: jet_connection_state_t, user_data: *mut c_void)>;
 
-static DEFAULT_DEVICE: &std::ffi::CStr = c"127.0.0.1";
-
 /// Fills `options` with the defaults.
 #[no_mangle]
 pub extern "C" fn jet_notification_options_default(
@@ -150,17 +148,6 @@ pub extern "C" fn jet_notification_options_default(
         };
         Ok(JET_STATUS_OK)
     })
-}
-
-fn flag(value: u8, name: &str) -> Result<bool, Failure> {
-    match value {
-        0 => Ok(false),
-        1 => Ok(true),
-        v => Err(Failure::new(
-            JET_STATUS_INVALID_ARGUMENT,
-            format!("{name} must be 0 or 1, not {v}"),
-        )),
-    }
 }
 
 fn path(pointer: *const c_char, name: &str) -> Result<Option<PathBuf>, Failure> {

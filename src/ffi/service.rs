@@ -1,6 +1,8 @@
 //! Service sessions in the C ABI.
 
-use super::failure::{boundary, boundary_value, optional_text, out, required, text, Failure};
+use super::failure::{
+    boundary, boundary_value, flag, optional_text, out, required, text, Failure, DEFAULT_DEVICE,
+};
 use super::status::jet_status_t::{self, *};
 use crate::secret::Secret;
 use crate::service::{Api, Generation, Service, ServiceOptions, ServiceSession};
@@ -76,8 +78,6 @@ pub struct jet_service_t {
     client_id: CString,
 }
 
-static DEFAULT_DEVICE: &std::ffi::CStr = c"127.0.0.1";
-
 /// Fills `options` with the defaults.
 #[no_mangle]
 pub extern "C" fn jet_service_options_default(options: *mut jet_service_options_t) -> jet_status_t {
@@ -103,17 +103,6 @@ pub extern "C" fn jet_service_options_default(options: *mut jet_service_options_
         };
         Ok(JET_STATUS_OK)
     })
-}
-
-fn flag(value: u8, name: &str) -> Result<bool, Failure> {
-    match value {
-        0 => Ok(false),
-        1 => Ok(true),
-        v => Err(Failure::new(
-            JET_STATUS_INVALID_ARGUMENT,
-            format!("{name} must be 0 or 1, not {v}"),
-        )),
-    }
 }
 
 fn api(value: jet_api_t) -> Result<Api, Failure> {

@@ -14,7 +14,7 @@ use crate::logging::Level;
 use crate::runtime;
 use crate::topic::{self, Topic};
 use once_cell::sync::Lazy;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{sync_channel, RecvTimeoutError};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
@@ -51,7 +51,12 @@ impl NotificationSession {
             Some(tls) => Some(tls.connect_settings(&options.device, &[])?),
             None => None,
         };
-        let client_id = options.client_id.clone().unwrap_or_else(unique_client_id);
+        let client_id = options.client_id.clone().unwrap_or_else(|| {
+            // At most 23 bytes: what MQTT 3.1.1 guarantees a broker accepts.
+            let mut id = crate::client_id::unique("jet");
+            id.truncate(23);
+            id
+        });
         let handle = runtime::handle()?;
         let dispatcher = dispatcher::assign()?;
         let (commands_tx, commands_rx) = tokio::sync::mpsc::unbounded_channel();
@@ -266,23 +271,4 @@ pub(crate) fn close_all() {
     for core in open.iter().filter_map(Weak::upgrade) {
         core.close();
     }
-}
-
-/// A client id unique across processes and sessions, at most 23 bytes (the
-/// MQTT 3.1.1 guarantee).
-fn unique_client_id() -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0);
-    let mut id = format!(
-        "jet-{:x}-{:x}-{:x}",
-        std::process::id(),
-        n,
-        nanos & 0xff_ffff
-    );
-    id.truncate(23);
-    id
 }

@@ -77,7 +77,10 @@ impl ServiceSession {
     pub fn open(options: ServiceOptions) -> Result<ServiceSession> {
         runtime::ensure_may_block("opening a service session")?;
         options.validate()?;
-        let client_id = options.client_id.clone().unwrap_or_else(unique_client_id);
+        let client_id = options
+            .client_id
+            .clone()
+            .unwrap_or_else(|| crate::client_id::unique("libjet"));
         let tls = match &options.tls {
             Some(tls) => Some(tls.connect_settings(&options.device, &[b"h2"])?),
             None => None,
@@ -373,20 +376,4 @@ fn uri_host(device: &str) -> String {
     } else {
         device.to_string()
     }
-}
-
-/// A client id unique across processes and sessions.
-fn unique_client_id() -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos() as u64)
-        .unwrap_or(0);
-    format!(
-        "libjet-{:x}-{:x}-{:x}",
-        std::process::id(),
-        n,
-        nanos & 0xff_ffff
-    )
 }

@@ -589,6 +589,11 @@ typedef int32_t jet_op_t;
 #define JET_CONNECTION_CLOSED 3
 
 /**
+ * Made by jet_notification_create; not connected yet.
+ */
+#define JET_CONNECTION_IDLE 4
+
+/**
  * Find out per service which generation the device serves (default).
  */
 #define JET_API_AUTO 0
@@ -980,9 +985,29 @@ jet_status_t jet_notification_options_default(struct jet_notification_options_t 
  * Connects to a device's notification broker. On success `*out_session` is
  * a session to release with jet_notification_close. Fails with
  * JET_STATUS_UNREACHABLE, JET_STATUS_NOT_AUTHORIZED, JET_STATUS_TIMEOUT,
- * JET_STATUS_TLS or JET_STATUS_INVALID_ARGUMENT.
+ * JET_STATUS_TLS or JET_STATUS_INVALID_ARGUMENT. The same as
+ * jet_notification_create followed by jet_notification_connect.
  */
 jet_status_t jet_notification_open(const struct jet_notification_options_t *options, struct jet_notification_t **out_session);
+
+/**
+ * Makes a session without connecting it (state JET_CONNECTION_IDLE); release
+ * it with jet_notification_close. Subscriptions made before
+ * jet_notification_connect return at once and go to the broker with the
+ * connection. Use it for a persistent session (`clean_session = 0`): the
+ * events the broker kept for it arrive right after it connects, and only a
+ * subscription made beforehand receives them. Fails with
+ * JET_STATUS_INVALID_ARGUMENT or JET_STATUS_TLS (an unreadable CA file).
+ */
+jet_status_t jet_notification_create(const struct jet_notification_options_t *options, struct jet_notification_t **out_session);
+
+/**
+ * Connects a session made by jet_notification_create and returns once
+ * connected, with the errors of jet_notification_open. A failed connect
+ * closes the session (jet_notification_close still releases it). A session
+ * that is or was connected gets JET_STATUS_INVALID_ARGUMENT.
+ */
+jet_status_t jet_notification_connect(struct jet_notification_t *session);
 
 /**
  * Calls `callback` with each event whose topic matches the MQTT filter
@@ -1044,7 +1069,8 @@ const char *jet_notification_client_id(const struct jet_notification_t *session)
  * NULL is ignored. The handle must not be used afterwards.
  *
  * # Safety
- * `session` must come from jet_notification_open and be closed once.
+ * `session` must come from jet_notification_open or jet_notification_create
+ * and be closed once.
  */
 void jet_notification_close(struct jet_notification_t *session);
 

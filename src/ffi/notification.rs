@@ -104,6 +104,8 @@ pub const JET_CONNECTION_CONNECTED: jet_connection_state_t = 1;
 pub const JET_CONNECTION_RECONNECTING: jet_connection_state_t = 2;
 /// Closed.
 pub const JET_CONNECTION_CLOSED: jet_connection_state_t = 3;
+/// Made by jet_notification_create; not connected yet.
+pub const JET_CONNECTION_IDLE: jet_connection_state_t = 4;
 
 /// Receives one event. `event` is valid for the call only (jet_event_clone keeps it).
 #[allow(non_camel_case_types)]
@@ -202,21 +204,60 @@ fn convert(c: &jet_notification_options_t) -> Result<NotifyOptions, Failure> {
     })
 }
 
+/// Converts `options`, makes a session with `make` and hands it out in `out_session`.
+fn hand_out(
+    options: *const jet_notification_options_t,
+    out_session: *mut *mut jet_notification_t,
+    make: fn(NotifyOptions) -> crate::Result<NotificationSession>,
+) -> Result<jet_status_t, Failure> {
+    let options = convert(required(options, "options")?)?;
+    let slot = out(out_session, "out_session")?;
+    let session = make(options)?;
+    let client_id = CString::new(session.client_id()).unwrap_or_default();
+    *slot = Box::into_raw(Box::new(jet_notification_t { session, client_id }));
+    Ok(JET_STATUS_OK)
+}
+
 /// Connects to a device's notification broker. On success `*out_session` is
 /// a session to release with jet_notification_close. Fails with
 /// JET_STATUS_UNREACHABLE, JET_STATUS_NOT_AUTHORIZED, JET_STATUS_TIMEOUT,
-/// JET_STATUS_TLS or JET_STATUS_INVALID_ARGUMENT.
+/// JET_STATUS_TLS or JET_STATUS_INVALID_ARGUMENT. The same as
+/// jet_notification_create followed by jet_notification_connect.
 #[no_mangle]
 pub extern "C" fn jet_notification_open(
     options: *const jet_notification_options_t,
     out_session: *mut *mut jet_notification_t,
 ) -> jet_status_t {
     boundary("jet_notification_open", || {
-        let options = convert(required(options, "options")?)?;
-        let slot = out(out_session, "out_session")?;
-        let session = NotificationSession::open(options)?;
-        let client_id = CString::new(session.client_id()).unwrap_or_default();
-        *slot = Box::into_raw(Box::new(jet_notification_t { session, client_id }));
+        hand_out(options, out_session, NotificationSession::open)
+    })
+}
+
+/// Makes a session without connecting it (state JET_CONNECTION_IDLE); release
+/// it with jet_notification_close. Subscriptions made before
+/// jet_notification_connect return at once and go to the broker with the
+/// connection. Use it for a persistent session (`clean_session = 0`): the
+/// events the broker kept for it arrive right after it connects, and only a
+/// subscription made beforehand receives them. Fails with
+/// JET_STATUS_INVALID_ARGUMENT or JET_STATUS_TLS (an unreadable CA file).
+#[no_mangle]
+pub extern "C" fn jet_notification_create(
+    options: *const jet_notification_options_t,
+    out_session: *mut *mut jet_notification_t,
+) -> jet_status_t {
+    boundary("jet_notification_create", || {
+        hand_out(options, out_session, NotificationSession::create)
+    })
+}
+
+/// Connects a session made by jet_notification_create and returns once
+/// connected, with the errors of jet_notification_open. A failed connect
+/// closes the session (jet_notification_close still releases it). A session
+/// that is or was connected gets JET_STATUS_INVALID_ARGUMENT.
+#[no_mangle]
+pub extern "C" fn jet_notification_connect(session: *mut jet_notification_t) -> jet_status_t {
+    boundary("jet_notification_connect", || {
+        session_of(session)?.connect()?;
         Ok(JET_STATUS_OK)
     })
 }
@@ -335,6 +376,7 @@ fn state_code(state: ConnectionState) -> jet_connection_state_t {
         ConnectionState::Connected => JET_CONNECTION_CONNECTED,
         ConnectionState::Reconnecting => JET_CONNECTION_RECONNECTING,
         ConnectionState::Closed => JET_CONNECTION_CLOSED,
+        ConnectionState::Idle => JET_CONNECTION_IDLE,
     }
 }
 
@@ -407,7 +449,8 @@ pub extern "C" fn jet_notification_client_id(session: *const jet_notification_t)
 /// NULL is ignored. The handle must not be used afterwards.
 ///
 /// # Safety
-/// `session` must come from jet_notification_open and be closed once.
+/// `session` must come from jet_notification_open or jet_notification_create
+/// and be closed once.
 #[no_mangle]
 pub unsafe extern "C" fn jet_notification_close(session: *mut jet_notification_t) {
     if session.is_null() {

@@ -12,10 +12,10 @@ use crate::jet_log;
 use crate::logging::Level;
 use crate::topic;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::mpsc::UnboundedSender;
+use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
 /// Most events one dispatcher batch handles before other sessions get a turn.
 const MAX_BATCH: usize = 1024;
@@ -34,6 +34,13 @@ pub(crate) enum Command {
     Unsubscribe { filter: String },
     /// Disconnect and end the task.
     Close,
+}
+
+/// What the network task takes when the session connects: its end of the
+/// command channel, and the sender that says the task has ended.
+pub(crate) struct Start {
+    pub commands: UnboundedReceiver<Command>,
+    pub done: SyncSender<()>,
 }
 
 /// What waits for the dispatcher.
@@ -57,20 +64,23 @@ pub(crate) struct Core {
     dispatcher: Arc<Dispatcher>,
     state_callback: Mutex<Option<Arc<Mutex<StateCallback>>>>,
     closed: AtomicBool,
+    /// Until the session connects; the network task takes it.
+    start: Mutex<Option<Start>>,
     task_done: Mutex<Option<Receiver<()>>>,
 }
 
 impl Core {
-    /// Makes the shared state; the network task is started by the caller.
+    /// Makes the shared state; the caller starts the network task with
+    /// [`Core::take_start`].
     pub fn new(
         options: NotifyOptions,
         client_id: String,
         tls: Option<crate::net::TlsConnect>,
         dispatcher: Arc<Dispatcher>,
-        commands: UnboundedSender<Command>,
-        task_done: Receiver<()>,
     ) -> Core {
         let capacity = options.queue_capacity;
+        let (commands, commands_rx) = unbounded_channel();
+        let (done_tx, task_done) = sync_channel(1);
         Core {
             options,
             client_id,
@@ -85,8 +95,27 @@ impl Core {
             dispatcher,
             state_callback: Mutex::new(None),
             closed: AtomicBool::new(false),
+            start: Mutex::new(Some(Start {
+                commands: commands_rx,
+                done: done_tx,
+            })),
             task_done: Mutex::new(Some(task_done)),
         }
+    }
+
+    fn lock_start(&self) -> std::sync::MutexGuard<'_, Option<Start>> {
+        self.start.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// What the network task needs; `None` once it was taken (the session
+    /// connected, or is connecting).
+    pub fn take_start(&self) -> Option<Start> {
+        self.lock_start().take()
+    }
+
+    /// True once the network task has been started.
+    pub fn is_started(&self) -> bool {
+        self.lock_start().is_none()
     }
 
     /// True once the session is closed.
@@ -168,6 +197,9 @@ impl Core {
         }
         self.counters.set_state(ConnectionState::Closed);
         let _ = self.commands.send(Command::Close);
+        // A session that never connected has no task: dropping its start
+        // drops the sender, so the wait below ends at once.
+        drop(self.take_start());
         if let Some(done) = self
             .task_done
             .lock()

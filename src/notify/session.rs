@@ -44,8 +44,22 @@ impl std::fmt::Debug for NotificationSession {
 impl NotificationSession {
     /// Connects to the broker; returns once connected, or with an error of kind
     /// `Unreachable`, `NotAuthorized`, `Timeout`, `Tls` or `InvalidArgument`.
+    /// The same as [`Self::create`] followed by [`Self::connect`].
     pub fn open(options: NotifyOptions) -> Result<NotificationSession> {
         runtime::ensure_may_block("opening a notification session")?;
+        let session = NotificationSession::create(options)?;
+        session.connect()?;
+        Ok(session)
+    }
+
+    /// Makes a session without connecting it (state [`ConnectionState::Idle`]).
+    ///
+    /// Subscriptions made before [`Self::connect`] return at once and go to
+    /// the broker with the connection. This is how a persistent session
+    /// (`clean_session: false`) gets the events the broker kept for it while
+    /// it was away: they arrive right after the broker accepts the
+    /// connection, and only a subscription made beforehand can route them.
+    pub fn create(options: NotifyOptions) -> Result<NotificationSession> {
         options.validate()?;
         let tls = match &options.tls {
             Some(tls) => Some(tls.connect_settings(&options.device, &[])?),
@@ -57,20 +71,36 @@ impl NotificationSession {
             id.truncate(23);
             id
         });
-        let handle = runtime::handle()?;
         let dispatcher = dispatcher::assign()?;
-        let (commands_tx, commands_rx) = tokio::sync::mpsc::unbounded_channel();
+        let core = Arc::new(Core::new(options, client_id, tls, dispatcher));
+        core.counters.set_state(ConnectionState::Idle);
+        let mut open = OPEN_SESSIONS.lock().unwrap_or_else(|e| e.into_inner());
+        open.retain(|weak| weak.strong_count() > 0);
+        open.push(Arc::downgrade(&core));
+        Ok(NotificationSession { core })
+    }
+
+    /// Connects a session made by [`Self::create`]; returns once connected,
+    /// or with the errors of [`Self::open`]. A failed connect closes the
+    /// session. Calling it on a session that is connected (or was) fails
+    /// with `InvalidArgument`.
+    pub fn connect(&self) -> Result<()> {
+        runtime::ensure_may_block("connecting a notification session")?;
+        self.ensure_open()?;
+        let Some(start) = self.core.take_start() else {
+            return Err(Error::invalid("the session is already connected"));
+        };
+        let handle = match runtime::handle() {
+            Ok(handle) => handle,
+            Err(error) => {
+                self.core.close();
+                return Err(error);
+            }
+        };
+        let core = &self.core;
         let (opened_tx, opened_rx) = sync_channel(1);
-        let (done_tx, done_rx) = sync_channel(1);
-        let wait = options.connect_timeout + Duration::from_secs(2);
-        let core = Arc::new(Core::new(
-            options,
-            client_id,
-            tls,
-            dispatcher,
-            commands_tx,
-            done_rx,
-        ));
+        let wait = core.options.connect_timeout + Duration::from_secs(2);
+        core.set_state(ConnectionState::Connecting);
         jet_log!(
             Level::Info,
             "notify",
@@ -81,9 +111,9 @@ impl NotificationSession {
         );
         handle.spawn(connection::run(
             core.clone(),
-            commands_rx,
+            start.commands,
             opened_tx,
-            done_tx,
+            start.done,
         ));
         let opened = opened_rx.recv_timeout(wait).unwrap_or_else(|_| {
             Err(Error::new(
@@ -95,16 +125,13 @@ impl NotificationSession {
             jet_log!(
                 Level::Warn,
                 "notify",
-                "session {}: cannot open: {error}",
+                "session {}: cannot connect: {error}",
                 core.client_id
             );
             core.close();
             return Err(error);
         }
-        let mut open = OPEN_SESSIONS.lock().unwrap_or_else(|e| e.into_inner());
-        open.retain(|weak| weak.strong_count() > 0);
-        open.push(Arc::downgrade(&core));
-        Ok(NotificationSession { core })
+        Ok(())
     }
 
     /// The MQTT client id in use (generated when none was given).
@@ -115,7 +142,8 @@ impl NotificationSession {
     /// Calls `callback` with every event whose topic matches `topic`.
     ///
     /// Returns once the broker has confirmed the subscription (or, while
-    /// reconnecting, once it is registered: it is restored on reconnect).
+    /// reconnecting or before [`Self::connect`], once it is registered: it
+    /// is sent with the next connection).
     pub fn subscribe<F>(&self, topic: &Topic, callback: F) -> Result<SubscriptionId>
     where
         F: FnMut(&Event) + Send + 'static,
@@ -136,7 +164,9 @@ impl NotificationSession {
         let (sub, first_use) = self.core.registry.add(filter.clone(), delivery);
         let id = sub.id;
         drop(sub);
-        if !first_use {
+        // Before connect, the registry is all there is: the connection
+        // subscribes every filter in it.
+        if !first_use || !self.core.is_started() {
             return Ok(id);
         }
         let (reply_tx, reply_rx) = sync_channel(1);

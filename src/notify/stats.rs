@@ -14,6 +14,8 @@ pub enum ConnectionState {
     Reconnecting = 2,
     /// Closed by the application (or by [`crate::shutdown`]).
     Closed = 3,
+    /// Made by `NotificationSession::create` and not connected yet.
+    Idle = 4,
 }
 
 impl ConnectionState {
@@ -22,6 +24,7 @@ impl ConnectionState {
             0 => ConnectionState::Connecting,
             1 => ConnectionState::Connected,
             2 => ConnectionState::Reconnecting,
+            4 => ConnectionState::Idle,
             _ => ConnectionState::Closed,
         }
     }
@@ -33,6 +36,7 @@ impl ConnectionState {
             ConnectionState::Connected => "connected",
             ConnectionState::Reconnecting => "reconnecting",
             ConnectionState::Closed => "closed",
+            ConnectionState::Idle => "idle",
         }
     }
 }

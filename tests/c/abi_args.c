@@ -338,6 +338,44 @@ static void test_open_unreachable(uint16_t port)
     CHECK_INT(data.freed, 1);
 }
 
+/* Create checks its arguments like open; a created session is idle, takes
+ * subscriptions at once, and a failed connect closes it. */
+static void test_create_and_connect(uint16_t port)
+{
+    jet_notification_options_t o;
+    jet_notification_t *session = (jet_notification_t *)SENTINEL_TEXT;
+    jet_connection_state_t state = 77;
+    uint64_t id = SENTINEL_U64;
+
+    jet_notification_options_default(&o);
+    CHECK_STATUS(jet_notification_create(NULL, &session), JET_STATUS_NULL_ARGUMENT);
+    CHECK(session == (jet_notification_t *)SENTINEL_TEXT);
+    CHECK_STATUS(jet_notification_create(&o, NULL), JET_STATUS_NULL_ARGUMENT);
+    o.struct_size = 0;
+    CHECK_STATUS(jet_notification_create(&o, &session), JET_STATUS_INVALID_ARGUMENT);
+    CHECK(session == (jet_notification_t *)SENTINEL_TEXT);
+    jet_notification_options_default(&o);
+    o.device = BAD_UTF8;
+    CHECK_STATUS(jet_notification_create(&o, &session), JET_STATUS_INVALID_UTF8);
+    CHECK_STATUS(jet_notification_connect(NULL), JET_STATUS_NULL_ARGUMENT);
+    CHECK_LAST_ERROR("jet_notification_connect");
+
+    jet_notification_options_default(&o);
+    o.port = port;
+    if (!CHECK_STATUS(jet_notification_create(&o, &session), JET_STATUS_OK)) {
+        return;
+    }
+    CHECK_STATUS(jet_notification_state(session, &state), JET_STATUS_OK);
+    CHECK_INT(state, JET_CONNECTION_IDLE);
+    CHECK_STATUS(jet_notification_subscribe_pull(session, A_TOPIC, &id), JET_STATUS_OK);
+    CHECK(id != SENTINEL_U64);
+    CHECK_STATUS(jet_notification_connect(session), JET_STATUS_UNREACHABLE);
+    CHECK_STATUS(jet_notification_state(session, &state), JET_STATUS_OK);
+    CHECK_INT(state, JET_CONNECTION_CLOSED);
+    CHECK_STATUS(jet_notification_connect(session), JET_STATUS_CLOSED);
+    jet_notification_close(session);
+}
+
 /* ---- sessions: NULL handles ---- */
 
 static void test_null_session(void)
@@ -732,6 +770,7 @@ int main(void)
     port = closed_port();
     test_open_arguments(port);
     test_open_unreachable(port);
+    test_create_and_connect(port);
     test_null_session();
     test_null_event();
     test_topics_fully_given();

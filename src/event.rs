@@ -33,6 +33,8 @@ use std::fmt;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
+mod fast;
+
 /// Name of the object that wraps every JET event.
 const JET_EVENT: &str = "jet-event";
 
@@ -53,17 +55,37 @@ enum Body {
 }
 
 /// The parts of a JET event, taken out of its JSON once.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 struct Parsed {
-    id: Option<String>,
-    hostname: Option<String>,
-    time: Option<String>,
-    severity: Option<String>,
-    facility: Option<String>,
+    id: Option<Text>,
+    hostname: Option<Text>,
+    time: Option<Text>,
+    severity: Option<Text>,
+    facility: Option<Text>,
     process_id: Option<i64>,
-    process_name: Option<String>,
-    message: Option<String>,
+    process_name: Option<Text>,
+    message: Option<Text>,
     attributes: Map<String, Value>,
+}
+
+/// A header text: where it stands in the payload when the JSON string had no
+/// escapes (no copy), or the decoded text.
+#[derive(Clone, Debug)]
+enum Text {
+    Span { start: u32, end: u32 },
+    Owned(Box<str>),
+}
+
+impl Text {
+    /// The text, reading a span out of `raw` (the payload it was parsed from).
+    fn get<'a>(&'a self, raw: &'a [u8]) -> Option<&'a str> {
+        match self {
+            Text::Span { start, end } => {
+                std::str::from_utf8(raw.get(*start as usize..*end as usize)?).ok()
+            }
+            Text::Owned(text) => Some(text),
+        }
+    }
 }
 
 /// Why an attribute could not be read as the type asked for.
@@ -141,29 +163,29 @@ impl Event {
     /// The event id (`event-id`), such as `KERNEL_EVENT_IFA_ADD` or
     /// `LOGIN_INFORMATION`.
     pub fn id(&self) -> Option<&str> {
-        self.parsed()?.id.as_deref()
+        self.text(|p| &p.id)
     }
 
     /// The name of the device that sent the event (`hostname`).
     pub fn hostname(&self) -> Option<&str> {
-        self.parsed()?.hostname.as_deref()
+        self.text(|p| &p.hostname)
     }
 
     /// When the event happened (`time`), as the device wrote it, such as
     /// `2019-01-22-14:59:06`.
     pub fn time(&self) -> Option<&str> {
-        self.parsed()?.time.as_deref()
+        self.text(|p| &p.time)
     }
 
     /// The severity (`severity`), such as `info` or `INFO`, as the device
     /// wrote it.
     pub fn severity(&self) -> Option<&str> {
-        self.parsed()?.severity.as_deref()
+        self.text(|p| &p.severity)
     }
 
     /// The facility (`facility`), such as `KERNEL` or `auth`.
     pub fn facility(&self) -> Option<&str> {
-        self.parsed()?.facility.as_deref()
+        self.text(|p| &p.facility)
     }
 
     /// The process id of a syslog event (`process-id`), sent as a number or
@@ -174,12 +196,12 @@ impl Event {
 
     /// The process name of a syslog event (`process-name`), such as `login`.
     pub fn process_name(&self) -> Option<&str> {
-        self.parsed()?.process_name.as_deref()
+        self.text(|p| &p.process_name)
     }
 
     /// The text of a syslog event (`message`).
     pub fn message(&self) -> Option<&str> {
-        self.parsed()?.message.as_deref()
+        self.text(|p| &p.message)
     }
 
     /// The attribute `name` as JSON, whatever its type.
@@ -240,6 +262,11 @@ impl Event {
         std::str::from_utf8(&self.raw).ok()
     }
 
+    /// A header text of the parsed form, picked by `field`.
+    fn text(&self, field: impl Fn(&Parsed) -> &Option<Text>) -> Option<&str> {
+        field(self.parsed()?).as_ref()?.get(&self.raw)
+    }
+
     /// The parsed form, when there is one.
     fn parsed(&self) -> Option<&Parsed> {
         match &self.body {
@@ -260,7 +287,14 @@ impl Event {
 }
 
 /// Parses a payload into the parts of a JET event, or says why it cannot.
+/// A well-formed event takes the fast path; anything else (and every error)
+/// goes through the general parser, which words what is wrong.
 fn parse_body(payload: &[u8]) -> Result<Parsed, String> {
+    fast::parse(payload).map_or_else(|| parse_general(payload), Ok)
+}
+
+/// Parses any payload through a `Value`, wording every error.
+fn parse_general(payload: &[u8]) -> Result<Parsed, String> {
     if payload.iter().all(u8::is_ascii_whitespace) {
         return Err("invalid JSON: the payload is empty".to_owned());
     }
@@ -304,10 +338,10 @@ fn json_error(err: &serde_json::Error) -> String {
 }
 
 /// Takes a header field that should be text; numbers read as their JSON text.
-fn header_text(event: &mut Map<String, Value>, key: &str) -> Option<String> {
+fn header_text(event: &mut Map<String, Value>, key: &str) -> Option<Text> {
     match event.remove(key)? {
-        Value::String(text) => Some(text),
-        Value::Number(number) => Some(number.to_string()),
+        Value::String(text) => Some(Text::Owned(text.into())),
+        Value::Number(number) => Some(Text::Owned(number.to_string().into())),
         _ => None,
     }
 }
@@ -523,6 +557,71 @@ mod tests {
         assert_eq!(e.raw(), text.as_bytes());
         let copy = e.clone();
         assert_eq!(copy.id(), Some("X"));
+    }
+
+    /// What an event says, field by field, for comparing two parses.
+    fn fields(raw: &[u8], parsed: &Parsed) -> Vec<Option<String>> {
+        let text = |t: &Option<Text>| t.as_ref().and_then(|t| t.get(raw)).map(str::to_owned);
+        vec![
+            text(&parsed.id),
+            text(&parsed.hostname),
+            text(&parsed.time),
+            text(&parsed.severity),
+            text(&parsed.facility),
+            parsed.process_id.map(|n| n.to_string()),
+            text(&parsed.process_name),
+            text(&parsed.message),
+            Some(serde_json::to_string(&parsed.attributes).unwrap()),
+        ]
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_general_parser() {
+        let payloads = [
+            r#"{"jet-event": {"event-id": "X", "hostname": "r1", "time": "t", "severity": "info",
+                "facility": "KERNEL", "process-id": 7, "process-name": "p", "message": "m",
+                "attributes": {"b": 1, "a": "x", "c": [1, 2], "d": null}}}"#,
+            r#"{"jet-event": {"event-id": 12, "severity": 6, "facility": null, "hostname": true,
+                "time": 1.5, "process-id": "4242", "message": ["x"], "other": {"y": [1]}}}"#,
+            r#"{"jet-event": {"process-id": 18446744073709551615, "event-id": -3}}"#,
+            r#"{"jet-event": {"process-id": 4.5, "time": 1e300}}"#,
+            r#"{"jet-event": {"message": "a\/b \u00e9", "attributes": {"tty": "\/dev"}}}"#,
+            r#"{"jet-event": {"event-id": "A", "event-id": "B", "attributes": {"x": 1},
+                "attributes": null}}"#,
+            r#"{"x": 1, "jet-event": {"event-id": "first"}, "jet-event": {"event-id": "last"}}"#,
+            r#"{"jet-event": {}}"#,
+            r#"{"jet-event": {"attributes": null}}"#,
+        ];
+        for payload in payloads {
+            let raw = payload.as_bytes();
+            let fast = fast::parse(raw).unwrap_or_else(|| panic!("fast path refused {payload}"));
+            let general = parse_general(raw).unwrap();
+            assert_eq!(fields(raw, &fast), fields(raw, &general), "{payload}");
+        }
+        let samples = std::fs::read_dir("../shared/testdata/events").expect("the shared samples");
+        for sample in samples {
+            let raw = std::fs::read(sample.unwrap().path()).unwrap();
+            match (fast::parse(&raw), parse_general(&raw)) {
+                (Some(fast), Ok(general)) => {
+                    assert_eq!(fields(&raw, &fast), fields(&raw, &general))
+                }
+                (None, _) => {}
+                (Some(_), Err(why)) => {
+                    panic!("the fast path took an event the parser refuses: {why}")
+                }
+            }
+        }
+        // What the fast path leaves to the general parser, which words the error.
+        for refused in [
+            "{}",
+            "[]",
+            r#"{"jet-event": []}"#,
+            r#"{"jet-event": {"attributes": [1]}}"#,
+            r#"{"jet-event": {}} trailing"#,
+        ] {
+            assert!(fast::parse(refused.as_bytes()).is_none(), "{refused}");
+        }
+        assert!(fast::parse(b"{\"jet-event\": {\"x\": \"\xff\"}}").is_none());
     }
 
     #[test]

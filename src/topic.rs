@@ -308,22 +308,47 @@ impl From<Topic> for String {
 /// is not matched by a filter starting with a wildcard. An invalid filter, or
 /// a topic that is empty or contains `+`, `#` or NUL, matches nothing.
 pub fn matches(filter: &str, topic: &str) -> bool {
-    if filter_problem(filter).is_some() || !is_topic_name(topic) {
-        return false;
-    }
+    filter_problem(filter).is_none() && is_topic_name(topic) && matches_checked(filter, topic)
+}
+
+/// [`matches`] for a filter known to be valid (a [`Topic`]'s) and a topic
+/// that passed [`is_topic_name`]: the hot path of message routing, which
+/// checks each received topic once instead of once per subscription.
+pub(crate) fn matches_checked(filter: &str, topic: &str) -> bool {
     if topic.starts_with('$') && filter.starts_with(['+', '#']) {
         return false;
     }
-    let mut filter_levels = filter.split('/');
-    let mut topic_levels = topic.split('/');
+    let mut filter = filter.as_bytes();
+    // `None` once the topic has no level left.
+    let mut topic = Some(topic.as_bytes());
     loop {
-        match (filter_levels.next(), topic_levels.next()) {
-            (Some("#"), _) => return true,
-            (None, None) => return true,
-            (Some("+"), Some(_)) => {}
-            (Some(wanted), Some(level)) if wanted == level => {}
-            _ => return false,
+        let (wanted, filter_rest) = first_level(filter);
+        if wanted == b"#" {
+            return true;
         }
+        let Some(now) = topic else {
+            return false;
+        };
+        let (level, topic_rest) = first_level(now);
+        if wanted != b"+" && wanted != level {
+            return false;
+        }
+        match (filter_rest, topic_rest) {
+            (None, None) => return true,
+            (None, Some(_)) => return false,
+            (Some(rest), next) => {
+                filter = rest;
+                topic = next;
+            }
+        }
+    }
+}
+
+/// The first level of `levels` and what follows its `/`, if one does.
+fn first_level(levels: &[u8]) -> (&[u8], Option<&[u8]>) {
+    match levels.iter().position(|&b| b == b'/') {
+        Some(at) => (&levels[..at], Some(&levels[at + 1..])),
+        None => (levels, None),
     }
 }
 
@@ -365,8 +390,10 @@ fn filter_problem(filter: &str) -> Option<&'static str> {
 }
 
 /// Whether `topic` is a valid topic name (what a message is published on).
-fn is_topic_name(topic: &str) -> bool {
-    !topic.is_empty() && topic.len() <= MAX_LEN && !topic.contains(['+', '#', '\0'])
+pub(crate) fn is_topic_name(topic: &str) -> bool {
+    !topic.is_empty()
+        && topic.len() <= MAX_LEN
+        && !topic.bytes().any(|b| matches!(b, b'+' | b'#' | 0))
 }
 
 /// Wraps a built topic, refusing one too long for MQTT.

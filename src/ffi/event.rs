@@ -10,7 +10,6 @@ use super::failure::{boundary, boundary_value, out, required, text, Failure};
 use super::status::jet_status_t::{self, *};
 use crate::event::{AttrError, Event};
 use serde_json::Value;
-use std::collections::HashMap;
 use std::ffi::{c_char, CString};
 use std::sync::Mutex;
 
@@ -23,11 +22,19 @@ enum Holder {
     Borrowed(*const Event),
 }
 
+/// A NUL-terminated copy of a string handed to C, and what it is: a `kind`
+/// (such as "#id" or "s") and, for attributes, a `name`.
+struct Kept {
+    kind: &'static str,
+    name: Box<str>,
+    text: CString,
+}
+
 /// A notification event (opaque).
 pub struct jet_event_t {
     holder: Holder,
-    /// NUL-terminated copies of strings handed to C, by key.
-    texts: Mutex<HashMap<String, CString>>,
+    /// The strings handed to C (a few per event: a list beats a hash map).
+    texts: Mutex<Vec<Kept>>,
 }
 
 impl jet_event_t {
@@ -35,7 +42,7 @@ impl jet_event_t {
     pub(crate) fn lend(event: &Event) -> jet_event_t {
         jet_event_t {
             holder: Holder::Borrowed(event),
-            texts: Mutex::new(HashMap::new()),
+            texts: Mutex::new(Vec::new()),
         }
     }
 
@@ -43,7 +50,7 @@ impl jet_event_t {
     pub(crate) fn own(event: Event) -> *mut jet_event_t {
         Box::into_raw(Box::new(jet_event_t {
             holder: Holder::Owned(Box::new(event)),
-            texts: Mutex::new(HashMap::new()),
+            texts: Mutex::new(Vec::new()),
         }))
     }
 
@@ -56,20 +63,32 @@ impl jet_event_t {
         }
     }
 
-    /// A NUL-terminated copy of `value`, kept under `key` for the event's life.
-    fn keep(&self, key: &str, value: &str) -> *const c_char {
+    /// A NUL-terminated copy of `value`, kept under `kind` and `name` for the
+    /// event's life; asking again gives the same pointer.
+    fn keep(&self, kind: &'static str, name: &str, value: &str) -> *const c_char {
         let mut texts = self.texts.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(kept) = texts.get(key) {
-            return kept.as_ptr();
+        if let Some(kept) = texts.iter().find(|k| k.kind == kind && &*k.name == name) {
+            return kept.text.as_ptr();
         }
-        let kept = CString::new(value.replace('\0', "\u{FFFD}")).unwrap_or_default();
-        let pointer = kept.as_ptr();
-        texts.insert(key.to_string(), kept);
+        let text = if value.contains('\0') {
+            CString::new(value.replace('\0', "\u{FFFD}")).unwrap_or_default()
+        } else {
+            // Room for the NUL up front: one allocation.
+            let mut bytes = Vec::with_capacity(value.len() + 1);
+            bytes.extend_from_slice(value.as_bytes());
+            CString::new(bytes).unwrap_or_default()
+        };
+        let pointer = text.as_ptr();
+        texts.push(Kept {
+            kind,
+            name: name.into(),
+            text,
+        });
         pointer
     }
 
-    fn keep_optional(&self, key: &str, value: Option<&str>) -> *const c_char {
-        value.map_or(std::ptr::null(), |v| self.keep(key, v))
+    fn keep_optional(&self, kind: &'static str, value: Option<&str>) -> *const c_char {
+        value.map_or(std::ptr::null(), |v| self.keep(kind, "", v))
     }
 }
 
@@ -97,7 +116,7 @@ fn attribute_failure(error: AttrError, event: &Event, name: &str) -> Failure {
 fn header(
     function: &str,
     event: *const jet_event_t,
-    key: &str,
+    key: &'static str,
     read: impl FnOnce(&Event) -> Option<&str>,
 ) -> *const c_char {
     boundary_value(function, std::ptr::null(), || {
@@ -222,7 +241,7 @@ pub extern "C" fn jet_event_raw(
 pub extern "C" fn jet_event_attributes_json(event: *const jet_event_t) -> *const c_char {
     boundary_value("jet_event_attributes_json", std::ptr::null(), || {
         let wrapper = event_arg(event)?;
-        Ok(wrapper.keep("#attributes", &wrapper.event().attributes_json()))
+        Ok(wrapper.keep("#attributes", "", &wrapper.event().attributes_json()))
     })
 }
 
@@ -252,7 +271,7 @@ pub extern "C" fn jet_event_attr_name(
             .ok_or_else(|| {
                 Failure::new(JET_STATUS_NOT_FOUND, format!("no attribute number {index}"))
             })?;
-        *slot = wrapper.keep(&format!("#name:{name}"), name);
+        *slot = wrapper.keep("#name", name, name);
         Ok(JET_STATUS_OK)
     })
 }
@@ -277,7 +296,7 @@ pub extern "C" fn jet_event_attr_string(
             .event()
             .attr_str(name)
             .map_err(|e| attribute_failure(e, wrapper.event(), name))?;
-        *slot = wrapper.keep(&format!("s:{name}"), value);
+        *slot = wrapper.keep("s", name, value);
         Ok(JET_STATUS_OK)
     })
 }
@@ -316,7 +335,7 @@ pub extern "C" fn jet_event_attr_json(
             .event()
             .attribute(name)
             .ok_or_else(|| attribute_failure(AttrError::Absent, wrapper.event(), name))?;
-        *slot = wrapper.keep(&format!("j:{name}"), &value.to_string());
+        *slot = wrapper.keep("j", name, &value.to_string());
         Ok(JET_STATUS_OK)
     })
 }
@@ -372,7 +391,7 @@ pub extern "C" fn jet_event_attr_array_string(
                 format!("element {index} of '{name}' is not a string"),
             )
         })?;
-        *slot = wrapper.keep(&format!("a:{index}:{name}"), value);
+        *slot = wrapper.keep("a", &format!("{index}:{name}"), value);
         Ok(JET_STATUS_OK)
     })
 }

@@ -69,16 +69,21 @@ pub(crate) struct Route {
     pub pull: bool,
 }
 
-/// Routes `topic_name` over `table`.
+/// Routes `topic_name` over `table`. A topic that is not a valid topic name
+/// goes nowhere; one that goes somewhere can be matched with
+/// [`topic::matches_checked`] from then on.
 pub(crate) fn route(table: &[RouteEntry], topic_name: &str) -> Route {
     let mut route = Route::default();
+    if !topic::is_topic_name(topic_name) {
+        return route;
+    }
     for entry in table {
         let known = if entry.callback {
             route.callback
         } else {
             route.pull
         };
-        if !known && topic::matches(&entry.filter, topic_name) {
+        if !known && topic::matches_checked(&entry.filter, topic_name) {
             if entry.callback {
                 route.callback = true;
             } else {

@@ -228,6 +228,12 @@ typedef int32_t jet_config_format_t;
 typedef int32_t jet_load_type_t;
 
 /**
+ * What a session does when the application falls behind: one of the
+ * `JET_OVERFLOW_*` constants.
+ */
+typedef uint8_t jet_overflow_t;
+
+/**
  * Settings of a notification session. Fill it with
  * jet_notification_options_default(), then change what you need. String
  * fields are borrowed for the duration of jet_notification_open only; NULL
@@ -318,6 +324,10 @@ typedef struct jet_notification_options_t {
    * Longest reconnect delay in ms. Default 30000.
    */
   uint32_t reconnect_max_ms;
+  /**
+   * What happens when a queue is full: JET_OVERFLOW_DROP (default) or JET_OVERFLOW_WAIT.
+   */
+  jet_overflow_t overflow;
 } jet_notification_options_t;
 
 /**
@@ -567,6 +577,18 @@ typedef int32_t jet_op_t;
  * load update.
  */
 #define JET_LOAD_UPDATE 3
+
+/**
+ * Keep reading the broker; drop the newest events and count them in `dropped`.
+ */
+#define JET_OVERFLOW_DROP 0
+
+/**
+ * Stop reading the broker until the application has room: TCP and the broker
+ * hold the events, and libjet drops nothing it received (nor a QoS 1 event it
+ * acknowledged). The broker's own limits apply to what it holds.
+ */
+#define JET_OVERFLOW_WAIT 1
 
 /**
  * Making the first connection.

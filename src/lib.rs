@@ -30,7 +30,7 @@ use std::time::Duration;
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The version of the C ABI; bumped on every incompatible change.
-pub const ABI_VERSION: u32 = 1;
+pub const ABI_VERSION: u32 = 2;
 
 /// Closes every session and stops libjet's threads (runtime and dispatchers).
 ///

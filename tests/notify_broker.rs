@@ -5,7 +5,7 @@
 mod support;
 
 use jet::event::Event;
-use jet::notify::{ConnectionState, NotificationSession, NotifyOptions};
+use jet::notify::{ConnectionState, NotificationSession, NotifyOptions, Overflow};
 use jet::tls::TlsOptions;
 use jet::topic::{Op, Topic};
 use jet::ErrorKind;
@@ -399,6 +399,42 @@ fn a_slow_callback_costs_events_not_memory() {
     let stats = session.stats();
     assert_eq!(stats.delivered, calls.load(Ordering::Relaxed) as u64);
     assert!(stats.delivered + stats.dropped <= stats.received);
+}
+
+#[test]
+fn with_overflow_wait_a_slow_callback_loses_nothing() {
+    let broker = Broker::start(BrokerOptions {
+        lift_limits: true,
+        ..Default::default()
+    });
+    let session = NotificationSession::open(NotifyOptions {
+        queue_capacity: 100,
+        overflow: Overflow::Wait,
+        qos: 1,
+        ..options(broker.port())
+    })
+    .unwrap();
+    let (tx, rx) = channel();
+    let tx = Mutex::new(tx);
+    session
+        .subscribe(&Topic::config_update(), move |event| {
+            std::thread::sleep(Duration::from_micros(300));
+            let _ = tx.lock().unwrap().send(event.raw().to_vec());
+        })
+        .unwrap();
+    let payloads: Vec<Vec<u8>> = (0..3000)
+        .map(|n| format!("{{\"n\":{n}}}").into_bytes())
+        .collect();
+    broker.publish_many("/junos/events/genpub/config-update", &payloads, 1);
+    for payload in &payloads {
+        assert_eq!(
+            &rx.recv_timeout(WAIT).expect("every event arrives"),
+            payload
+        );
+    }
+    let stats = session.stats();
+    assert_eq!((stats.received, stats.dropped), (3000, 0), "{stats:?}");
+    assert_eq!(session.state(), ConnectionState::Connected);
 }
 
 #[test]

@@ -6,7 +6,7 @@ use super::log::{jet_free_callback_t, UserData};
 use super::status::jet_status_t::{self, *};
 use super::topic::MAX_TOPIC;
 use crate::event::Event;
-use crate::notify::{ConnectionState, NotificationSession, NotifyOptions};
+use crate::notify::{ConnectionState, NotificationSession, NotifyOptions, Overflow};
 use crate::secret::Secret;
 use crate::tls::TlsOptions;
 use crate::topic::Topic;
@@ -68,7 +68,20 @@ pub struct jet_notification_options_t {
     pub reconnect_min_ms: u32,
     /// Longest reconnect delay in ms. Default 30000.
     pub reconnect_max_ms: u32,
+    /// What happens when a queue is full: JET_OVERFLOW_DROP (default) or JET_OVERFLOW_WAIT.
+    pub overflow: jet_overflow_t,
 }
+
+/// What a session does when the application falls behind: one of the
+/// `JET_OVERFLOW_*` constants.
+#[allow(non_camel_case_types)]
+pub type jet_overflow_t = u8;
+/// Keep reading the broker; drop the newest events and count them in `dropped`.
+pub const JET_OVERFLOW_DROP: jet_overflow_t = 0;
+/// Stop reading the broker until the application has room: TCP and the broker
+/// hold the events, and libjet drops nothing it received (nor a QoS 1 event it
+/// acknowledged). The broker's own limits apply to what it holds.
+pub const JET_OVERFLOW_WAIT: jet_overflow_t = 1;
 
 /// A notification session (opaque). Thread-safe: its functions may be called
 /// from any thread, and from callbacks.
@@ -147,6 +160,7 @@ pub extern "C" fn jet_notification_options_default(
             max_packet_size: d.max_packet_size as u32,
             reconnect_min_ms: d.reconnect_min.as_millis() as u32,
             reconnect_max_ms: d.reconnect_max.as_millis() as u32,
+            overflow: JET_OVERFLOW_DROP,
         };
         Ok(JET_STATUS_OK)
     })
@@ -201,6 +215,16 @@ fn convert(c: &jet_notification_options_t) -> Result<NotifyOptions, Failure> {
         max_packet_size: c.max_packet_size as usize,
         reconnect_min: Duration::from_millis(c.reconnect_min_ms as u64),
         reconnect_max: Duration::from_millis(c.reconnect_max_ms as u64),
+        overflow: match c.overflow {
+            JET_OVERFLOW_DROP => Overflow::Drop,
+            JET_OVERFLOW_WAIT => Overflow::Wait,
+            other => {
+                return Err(Failure::new(
+                    JET_STATUS_INVALID_ARGUMENT,
+                    format!("options.overflow {other} is not a JET_OVERFLOW_* value"),
+                ))
+            }
+        },
     })
 }
 

@@ -293,6 +293,9 @@ struct Link<'a> {
     /// sent again (a subscribe racing the resubscription after connect).
     filters: HashMap<String, Option<u16>>,
     ping_outstanding: bool,
+    /// Whether reading paused (Overflow::Wait) since the last PINGREQ: its
+    /// PINGRESP may then be unread, not missing.
+    paused_since_ping: bool,
     /// Bytes of an oversized packet still to discard.
     skipping: usize,
     last_drop_warning: Option<Instant>,
@@ -570,6 +573,7 @@ async fn drive(
         pending_subscribes: HashMap::new(),
         filters: HashMap::new(),
         ping_outstanding: false,
+        paused_since_ping: false,
         skipping: 0,
         last_drop_warning: None,
     };
@@ -608,12 +612,17 @@ async fn drive(
         if input.capacity() - input.len() < READ_CHUNK / 4 {
             input.reserve(READ_CHUNK);
         }
+        // With Overflow::Wait and a full queue, nothing is read until the
+        // application takes events; commands and keepalive go on.
+        let paused = core.must_wait();
+        link.paused_since_ping |= paused;
         tokio::select! {
-            read = stream.read_buf(&mut input) => match read {
+            read = stream.read_buf(&mut input), if !paused => match read {
                 Ok(0) => return Ended::Lost("the broker closed the connection".into()),
                 Ok(_) => {}
                 Err(e) => return Ended::Lost(e.to_string()),
             },
+            _ = core.room.notified(), if paused => {}
             command = commands.recv() => {
                 let command = command.unwrap_or(Command::Close);
                 match link.command(command) {
@@ -627,10 +636,12 @@ async fn drive(
                 }
             }
             _ = ticker.tick(), if !keepalive.is_zero() => {
-                if link.ping_outstanding {
+                if link.ping_outstanding && !link.paused_since_ping {
                     return Ended::Lost("no PINGRESP within the keepalive".into());
                 }
+                // Pinging on while paused keeps the broker from timing us out.
                 link.ping_outstanding = true;
+                link.paused_since_ping = paused;
                 if let Err(e) = encode(&Packet::PingReq, &mut link.output) {
                     return Ended::Lost(e.to_string());
                 }

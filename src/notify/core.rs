@@ -2,7 +2,7 @@
 //! handle, its network task and its dispatcher thread.
 
 use super::dispatcher::{Dispatcher, Gate, Job};
-use super::options::NotifyOptions;
+use super::options::{NotifyOptions, Overflow};
 use super::queue::{BoundedQueue, Message};
 use super::registry::{Delivery, Registry};
 use super::stats::{ConnectionState, Counters};
@@ -19,6 +19,9 @@ use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 
 /// Most events one dispatcher batch handles before other sessions get a turn.
 const MAX_BATCH: usize = 1024;
+/// With [`Overflow::Wait`], how far past `queue_capacity` a queue may grow:
+/// room for what one socket read brings after the network task checked.
+const READ_ALLOWANCE: usize = 64 * 1024;
 
 /// A callback told about connection state changes.
 pub type StateCallback = Box<dyn FnMut(ConnectionState) + Send>;
@@ -59,6 +62,8 @@ pub(crate) struct Core {
     pub callbacks: BoundedQueue<Item>,
     pub pulls: BoundedQueue<Message>,
     pub commands: UnboundedSender<Command>,
+    /// Signalled when the application takes events, for [`Overflow::Wait`].
+    pub room: tokio::sync::Notify,
     scheduled: AtomicBool,
     gate: Gate,
     dispatcher: Arc<Dispatcher>,
@@ -78,7 +83,12 @@ impl Core {
         tls: Option<crate::net::TlsConnect>,
         dispatcher: Arc<Dispatcher>,
     ) -> Core {
-        let capacity = options.queue_capacity;
+        // With Wait, the network task stops reading at `queue_capacity`; the
+        // queues themselves take what was already read.
+        let capacity = match options.overflow {
+            Overflow::Drop => options.queue_capacity,
+            Overflow::Wait => options.queue_capacity + READ_ALLOWANCE,
+        };
         let (commands, commands_rx) = unbounded_channel();
         let (done_tx, task_done) = sync_channel(1);
         Core {
@@ -90,6 +100,7 @@ impl Core {
             callbacks: BoundedQueue::new(capacity),
             pulls: BoundedQueue::new(capacity),
             commands,
+            room: tokio::sync::Notify::new(),
             scheduled: AtomicBool::new(false),
             gate: Gate::default(),
             dispatcher,
@@ -116,6 +127,21 @@ impl Core {
     /// True once the network task has been started.
     pub fn is_started(&self) -> bool {
         self.lock_start().is_none()
+    }
+
+    /// With [`Overflow::Wait`], whether the network task must stop reading
+    /// because a queue holds `queue_capacity` events or more.
+    pub fn must_wait(&self) -> bool {
+        let limit = self.options.queue_capacity;
+        self.options.overflow == Overflow::Wait
+            && (self.callbacks.len() >= limit || self.pulls.len() >= limit)
+    }
+
+    /// Tells a waiting network task that the application took events.
+    pub fn made_room(&self) {
+        if self.options.overflow == Overflow::Wait {
+            self.room.notify_one();
+        }
     }
 
     /// True once the session is closed.
@@ -224,7 +250,10 @@ impl Core {
             self.counters.parse_errors.fetch_add(1, Ordering::Relaxed);
         }
         for sub in subs {
-            if self.is_closed() || !sub.is_active() || !topic::matches(&sub.filter, event.topic()) {
+            if self.is_closed()
+                || !sub.is_active()
+                || !topic::matches_checked(&sub.filter, event.topic())
+            {
                 continue;
             }
             if let Delivery::Callback(callback) = &sub.delivery {
@@ -262,6 +291,7 @@ impl Job for Core {
     fn run(self: Arc<Self>) {
         self.gate.enter();
         let items = self.callbacks.take_batch(MAX_BATCH);
+        self.made_room();
         let subs = self.registry.snapshot();
         for item in items {
             if self.is_closed() {

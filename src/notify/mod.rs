@@ -16,7 +16,9 @@ mod session;
 mod stats;
 
 pub use self::core::StateCallback;
-pub use options::{NotifyOptions, MAX_CLIENT_ID_LEN, MAX_PACKET_SIZE_LIMIT, MAX_QUEUE_CAPACITY};
+pub use options::{
+    NotifyOptions, Overflow, MAX_CLIENT_ID_LEN, MAX_PACKET_SIZE_LIMIT, MAX_QUEUE_CAPACITY,
+};
 pub use registry::{EventCallback, SubscriptionId};
 pub use session::NotificationSession;
 pub use stats::{ConnectionState, Stats};

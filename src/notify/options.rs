@@ -14,6 +14,23 @@ pub const MAX_PACKET_SIZE_LIMIT: usize = 256 * 1024 * 1024;
 /// The largest queue capacity accepted as a setting.
 pub const MAX_QUEUE_CAPACITY: usize = 16 * 1024 * 1024;
 
+/// What a session does when the application falls behind and a queue is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overflow {
+    /// Keep reading the broker; drop the newest events and count them in
+    /// `dropped` (the default). The broker never has to hold events for a
+    /// slow application, and nothing it drops goes unseen.
+    #[default]
+    Drop,
+    /// Stop reading the broker until the application has room again: TCP and
+    /// the broker hold the events, as with any MQTT client that reads on its
+    /// callback thread, and libjet drops nothing it has received (nor a QoS 1
+    /// event it acknowledged). A queue then holds at most `queue_capacity`
+    /// events plus one socket read. The broker applies its own limits to what
+    /// it holds (Mosquitto: `max_queued_messages`).
+    Wait,
+}
+
 /// Settings of a notification session. Start from [`NotifyOptions::default`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NotifyOptions {
@@ -41,9 +58,11 @@ pub struct NotifyOptions {
     pub clean_session: bool,
     /// QoS of the subscriptions: 0 (default, as Junos publishes) or 1.
     pub qos: u8,
-    /// Events waiting for the application, per queue (callbacks, pull); beyond
-    /// it new events are dropped and counted. Default 65536.
+    /// Events waiting for the application, per queue (callbacks, pull); what
+    /// comes beyond it is handled by `overflow`. Default 65536.
     pub queue_capacity: usize,
+    /// What happens when a queue is full. Default [`Overflow::Drop`].
+    pub overflow: Overflow,
     /// Largest MQTT packet accepted from the broker. Default 1 MiB.
     pub max_packet_size: usize,
     /// First delay before reconnecting; it doubles up to `reconnect_max`. Default 250 ms.
@@ -67,6 +86,7 @@ impl Default for NotifyOptions {
             clean_session: true,
             qos: 0,
             queue_capacity: 65536,
+            overflow: Overflow::Drop,
             max_packet_size: 1024 * 1024,
             reconnect_min: Duration::from_millis(250),
             reconnect_max: Duration::from_secs(30),

@@ -94,6 +94,11 @@ impl<T> BoundedQueue<T> {
         }
     }
 
+    /// How many items are queued.
+    pub fn len(&self) -> usize {
+        self.lock().items.len()
+    }
+
     /// True when nothing is queued.
     pub fn is_empty(&self) -> bool {
         self.lock().items.is_empty()

@@ -234,14 +234,19 @@ impl NotificationSession {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             let message = match self.core.pulls.pop_wait(left) {
-                Ok(message) => message,
+                Ok(message) => {
+                    self.core.made_room();
+                    message
+                }
                 Err(Empty::TimedOut) => return Ok(None),
                 Err(Empty::Closed) => {
                     return Err(Error::new(ErrorKind::Closed, "the session is closed"))
                 }
             };
             let wanted = self.core.registry.snapshot().iter().any(|sub| {
-                !sub.is_callback() && sub.is_active() && topic::matches(&sub.filter, &message.topic)
+                !sub.is_callback()
+                    && sub.is_active()
+                    && topic::matches_checked(&sub.filter, &message.topic)
             });
             if !wanted {
                 continue;

@@ -207,6 +207,7 @@ static void test_options_default(void)
     CHECK_INT(o.max_packet_size, 1048576);
     CHECK_INT(o.reconnect_min_ms, 250);
     CHECK_INT(o.reconnect_max_ms, 30000);
+    CHECK_INT(o.overflow, JET_OVERFLOW_DROP);
 }
 
 /* A port on 127.0.0.1 where nothing listens (bound a moment ago, then released). */
@@ -306,6 +307,7 @@ static void test_open_arguments(uint16_t port)
     EXPECT_OPEN(o.clean_session = 2, JET_STATUS_INVALID_ARGUMENT);
     EXPECT_OPEN(o.clean_session = 0, JET_STATUS_INVALID_ARGUMENT); /* needs a client id */
     EXPECT_OPEN(o.qos = 2, JET_STATUS_INVALID_ARGUMENT);
+    EXPECT_OPEN(o.overflow = 2, JET_STATUS_INVALID_ARGUMENT);
     EXPECT_OPEN(o.connect_timeout_ms = 0, JET_STATUS_INVALID_ARGUMENT);
     EXPECT_OPEN(o.queue_capacity = 0, JET_STATUS_INVALID_ARGUMENT);
     EXPECT_OPEN(o.max_packet_size = 10, JET_STATUS_INVALID_ARGUMENT);

@@ -15,6 +15,7 @@ mod events;
 mod link;
 mod prepare;
 mod publish;
+mod subscriber;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -36,7 +37,7 @@ enum Command {
     /// Make a persistent session (clean_session=0) with one subscription.
     Prepare(prepare::Args),
     /// Count messages with a bare rumqttc event loop.
-    RumqttcCount(count::Args),
+    RumqttcCount(subscriber::Args),
 }
 
 fn main() -> ExitCode {

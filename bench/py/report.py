@@ -16,6 +16,8 @@ import sys
 THROUGHPUT_CASES = [("drain", 0), ("drain", 1), ("live", 0), ("live", 1)]
 SUBSCRIBERS = ["libjet-callback", "libjet-pull", "libmosquitto", "paho-python", "rumqttc"]
 SUBSCRIBER_BASELINE = "libmosquitto"
+# The bare transport libjet is built on: the most libjet itself could do.
+CEILING = "rumqttc"
 CALLS_BASELINE = "grpcio"
 COLORS = {"libjet-callback": "#1f77b4", "libjet-pull": "#6baed6", "libmosquitto": "#d62728",
           "paho-python": "#2ca02c", "rumqttc": "#9467bd"}
@@ -110,10 +112,12 @@ def throughput_section(results):
         return []
     lines = ["## Receive throughput", "",
              "Events per second from the first message to the last (median of the runs, "
-             f"min–max when there were several), and the ratio to {SUBSCRIBER_BASELINE}.", ""]
+             f"min–max when there were several), and the ratio to {SUBSCRIBER_BASELINE} and to "
+             f"{CEILING} (the bare loop of the transport libjet is built on).", ""]
     for (mode, qos), entries in cases:
         by_name = {e.get("subscriber"): e for e in entries}
         base = (by_name.get(SUBSCRIBER_BASELINE) or {}).get("rate")
+        ceiling = (by_name.get(CEILING) or {}).get("rate")
         rows = []
         for name in ordered(by_name, SUBSCRIBERS):
             entry = by_name[name]
@@ -125,10 +129,10 @@ def throughput_section(results):
             if received and entry.get("events") and min(received) < entry["events"]:
                 events += f" (received {num(min(received))})"
             rows.append([name, events, num(entry.get("rate")), spread,
-                         ratio(entry.get("rate"), base)])
+                         ratio(entry.get("rate"), base), ratio(entry.get("rate"), ceiling)])
         lines += [f"### {case_title(mode, qos)}", "",
                   table(["Subscriber", "Events", "Events/s", "Runs (min–max)",
-                         f"× {SUBSCRIBER_BASELINE}"], rows), ""]
+                         f"× {SUBSCRIBER_BASELINE}", f"× {CEILING}"], rows), ""]
     return lines
 
 
@@ -171,13 +175,19 @@ def calls_section(results):
             base = (by_client.get(CALLS_BASELINE) or {}).get("calls_per_s")
             for name in ordered(by_client, ["libjet", CALLS_BASELINE]):
                 e = by_client[name]
+                base_cpu = (by_client.get(CALLS_BASELINE) or {}).get("cpu_us_per_call")
                 rows.append([case, name, threads, num(e.get("calls")), num(e.get("calls_per_s")),
                              num(e.get("p50_us")), num(e.get("p99_us")),
-                             ratio(e.get("calls_per_s"), base)])
+                             ratio(e.get("calls_per_s"), base), num(e.get("cpu_us_per_call")),
+                             ratio(base_cpu, e.get("cpu_us_per_call"))])
         lines += ["### Counter reads", "",
-                  "Calls per second over all callers; p50 and p99 of each call, in µs.", "",
+                  "Calls per second over all callers; p50 and p99 of each call, in µs; the "
+                  "client's CPU time (user + system, all its threads) per call, in µs. The "
+                  "simulator serves both clients on the same two cores, so its time is in "
+                  "both wall-clock columns; CPU per call is the client's own cost.", "",
                   table(["Case", "Client", "Threads", "Calls", "Calls/s", "p50", "p99",
-                         f"calls/s × {CALLS_BASELINE}"], rows, left=2), ""]
+                         f"calls/s × {CALLS_BASELINE}", "CPU µs/call",
+                         f"{CALLS_BASELINE} CPU ÷ client CPU"], rows, left=2), ""]
     if terms:
         by_client = {e.get("client"): e for e in terms}
         base = by_client.get(CALLS_BASELINE) or {}

@@ -1,0 +1,318 @@
+"""The five benchmark cases of bench/README.md, measured through its programs.
+
+`Bench` holds what the cases share (the program paths, the broker, the work
+directory, the pause between measurements) and the steps they are made of:
+publish, prepare a persistent session, run a subscriber in a drain or live.
+Each case function returns its part of results.json. A program that fails, a
+subscriber that receives fewer messages than were published or reports a
+failed check, and a result without the members the report needs all raise
+ProgramFailed: a benchmark that quietly reports half the messages is wrong.
+"""
+
+import itertools
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from callgrind import function_cost, inclusive_costs, total_instructions
+from procs import Program, ProgramFailed, run
+
+TOPIC = "/junos/events/kernel/#"
+SUBSCRIBERS = ["libjet-callback", "libjet-pull", "libmosquitto", "paho-python", "rumqttc"]
+# The function whose inclusive cost is Event::parse's: Event::parse itself, or,
+# when it is inlined into its callers (it is generic), the parse_body it wraps.
+PARSE_FUNCTIONS = ["jet::event::Event::parse", "jet::event::parse_body"]
+CALLGRIND_IDLE_MS = 30000
+
+
+def progress(message):
+    """A progress line on stderr."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def num(value):
+    """A number with thousands separators, no decimals."""
+    return f"{value:,.0f}"
+
+
+def wait_time(count, per_s, slack=60):
+    """Seconds to allow for `count` messages at no less than `per_s` a second."""
+    return slack + count / per_s
+
+
+def require(name, result, keys):
+    """Fails unless the JSON `result` of `name` has every member of `keys`."""
+    missing = [k for k in keys if result.get(k) is None]
+    if missing:
+        raise ProgramFailed(f"{name} printed JSON without {', '.join(missing)}: {result}")
+
+
+class Bench:
+    """What the cases share, and the publish / prepare / subscribe steps."""
+
+    def __init__(self, paths, broker, workdir, settle_s):
+        """`paths` has bin_dir, jet_bench, py_dir, stubs; `broker` is a Mosquitto."""
+        self.paths = paths
+        self.broker = broker
+        self.workdir = Path(workdir)
+        self.settle_s = settle_s
+        self._ids = itertools.count(1)
+        self._last = None  # when the last measurement ended
+
+    def settle(self):
+        """Waits until `settle_s` has passed since the last measurement ended."""
+        if self._last is not None:
+            time.sleep(max(0.0, self._last + self.settle_s - time.monotonic()))
+
+    def measured(self):
+        """Marks the end of a measurement (the start of the next settle)."""
+        self._last = time.monotonic()
+
+    def client_id(self, what):
+        """A client id no other run of this benchmark uses."""
+        return f"jetbench-{os.getpid()}-{next(self._ids)}-{what}"
+
+    def mqtt_args(self):
+        """--host and --port of the broker."""
+        return ["--host", self.broker.host, "--port", str(self.broker.port)]
+
+    def subscriber_argv(self, name, qos, count, client_id=None, persistent=False,
+                        latency=False, idle_ms=None):
+        """The command line of subscriber `name` (bench/README.md, "Subscribers")."""
+        bin_dir = Path(self.paths.bin_dir)
+        program = {
+            "libjet-callback": [bin_dir / "jet_sub", "--mode", "callback"],
+            "libjet-pull": [bin_dir / "jet_sub", "--mode", "pull"],
+            "libjet": [bin_dir / "jet_sub", "--mode", "callback"],
+            "libmosquitto": [bin_dir / "mosq_sub"],
+            "paho-python": [sys.executable, Path(self.paths.py_dir) / "paho_sub.py"],
+            "rumqttc": [self.paths.jet_bench, "rumqttc-count"],
+        }[name]
+        argv = program + self.mqtt_args() + ["--topic", TOPIC, "--qos", str(qos),
+                                             "--count", str(count)]
+        if client_id:
+            argv += ["--client-id", client_id]
+        if persistent:
+            argv.append("--persistent")
+        if latency:
+            argv.append("--latency")
+        if idle_ms:
+            argv += ["--idle-timeout-ms", str(idle_ms)]
+        return [str(a) for a in argv]
+
+    def publish(self, count, qos, rate=None, stamp=False):
+        """Publishes `count` events with jet-bench and returns its JSON."""
+        argv = [self.paths.jet_bench, "publish"] + self.mqtt_args() + [
+            "--count", str(count), "--qos", str(qos)]
+        if rate:
+            argv += ["--rate", str(rate)]
+        if stamp:
+            argv.append("--stamp")
+        result = run("jet-bench publish", argv, self.workdir,
+                     wait_time(count, rate / 2 if rate else 2000))
+        require("jet-bench publish", result, ["published", "seconds", "rate"])
+        if result["published"] != count:
+            raise ProgramFailed(f"jet-bench publish published {result['published']} of {count}")
+        return result
+
+    def prepare(self, client_id, qos):
+        """Makes the persistent session `client_id` at the broker, subscribed to TOPIC."""
+        run("jet-bench prepare", [self.paths.jet_bench, "prepare"] + self.mqtt_args() + [
+            "--client-id", client_id, "--topic", TOPIC, "--qos", str(qos)], self.workdir, 60)
+
+    def check_received(self, name, result, count, keys):
+        """Fails unless subscriber `name` received all `count` messages and every check passed."""
+        require(name, result, ["received"] + keys)
+        if result["received"] != count:
+            raise ProgramFailed(f"{name} lost messages: received {result['received']:,} of "
+                                f"{count:,} ({result})")
+        for key in ("check_failures", "dropped", "parse_errors"):
+            if result.get(key):
+                raise ProgramFailed(f"{name} reports {key} = {result[key]} ({result})")
+
+    def drain(self, name, qos, count, prefix=()):
+        """Publishes `count` events to a persistent session, then lets subscriber
+        `name` (run under `prefix`, e.g. valgrind) drain it. Returns the
+        subscriber's and the publisher's JSON."""
+        client_id = self.client_id(name)
+        self.settle()
+        self.prepare(client_id, qos)
+        published = self.publish(count, qos)
+        idle_ms = CALLGRIND_IDLE_MS if prefix else None
+        argv = list(prefix) + self.subscriber_argv(name, qos, count, client_id=client_id,
+                                                   persistent=True, idle_ms=idle_ms)
+        result = run(name, argv, self.workdir, wait_time(count, 200 if prefix else 2000))
+        self.measured()
+        self.broker.forget_session(client_id)
+        self.check_received(name, result, count, ["seconds", "rate"])
+        return result, published
+
+    def live(self, name, qos, count, rate=None, latency=False):
+        """Starts subscriber `name`, waits for `ready`, publishes `count` events
+        (paced at `rate` and stamped when measuring latency) and returns the
+        subscriber's and the publisher's JSON."""
+        self.settle()
+        subscriber = Program(name, self.subscriber_argv(name, qos, count,
+                                                        client_id=self.client_id(name),
+                                                        latency=latency), self.workdir)
+        try:
+            subscriber.wait_ready()
+            published = self.publish(count, qos, rate=rate, stamp=latency)
+            result = subscriber.finish(wait_time(count, 2000))
+        finally:
+            subscriber.stop()
+        self.measured()
+        self.check_received(name, result, count,
+                            ["p50_us", "p99_us", "quantiles_us"] if latency else ["seconds", "rate"])
+        return result, published
+
+
+def throughput(bench, events, runs, paho_events, paho_runs):
+    """Case 1: every subscriber, drain and live, QoS 0 and 1. The runs of the
+    subscribers are interleaved, so that a slow spell of the machine does not
+    fall on one subscriber only."""
+    entries = []
+    for qos in (0, 1):
+        for mode in ("drain", "live"):
+            plan = {name: (paho_events, paho_runs) if name == "paho-python" else (events, runs)
+                    for name in SUBSCRIBERS}
+            measured = {name: [] for name in SUBSCRIBERS}
+            for k in range(max(r for _, r in plan.values())):
+                for name in SUBSCRIBERS:
+                    count, total = plan[name]
+                    if k >= total:
+                        continue
+                    progress(f"== case 1: {mode} qos {qos} {name} run {k + 1}/{total} "
+                             f"({num(count)} events)")
+                    step = bench.drain if mode == "drain" else bench.live
+                    result, published = step(name, qos, count)
+                    measured[name].append(dict(result, publisher_rate=round(published["rate"], 1)))
+                    progress(f"   {num(result['rate'])} events/s "
+                             f"(publisher {num(published['rate'])}/s)")
+            for name in SUBSCRIBERS:
+                results = measured[name]
+                entries.append({"mode": mode, "qos": qos, "subscriber": name,
+                                "events": plan[name][0], "runs": results,
+                                "rate": statistics.median(r["rate"] for r in results)})
+    return entries
+
+
+def latency(bench, plan):
+    """Case 2: publish → delivery latency of libjet and libmosquitto, QoS 0,
+    at each (rate, count) of `plan`; the two subscribers take turns."""
+    entries = []
+    for rate, count in plan:
+        for name in ("libjet", "libmosquitto"):
+            progress(f"== case 2: latency qos 0 {name} at {num(rate)}/s ({num(count)} events)")
+            result, published = bench.live(name, 0, count, rate=rate, latency=True)
+            entries.append({"rate": rate, "qos": 0, "subscriber": name, **result,
+                            "publisher_rate": round(published["rate"], 1)})
+            progress(f"   p50 {result['p50_us']:.0f} µs, p99 {result['p99_us']:.0f} µs, "
+                     f"max {result.get('max_us') or 0:.0f} µs "
+                     f"(publisher {num(published['rate'])}/s)")
+    return entries
+
+
+def calls(bench, sim, count, threads, terms):
+    """Case 3: counter reads and a filter of `terms` counting terms, through
+    libjet's C ABI and through grpcio stubs, against `jet sim`."""
+    device = ["--host", sim.grpc_host, "--port", str(sim.grpc_port),
+              "--user", sim.user, "--password", sim.password]
+    clients = {
+        "libjet": [str(Path(bench.paths.bin_dir) / "jet_calls")],
+        "grpcio": [sys.executable, str(Path(bench.paths.py_dir) / "grpc_calls.py"),
+                   "--stubs", str(bench.paths.stubs)],
+    }
+
+    def call(client, case, args, keys):
+        """Runs one client on one case and returns its JSON."""
+        bench.settle()
+        sim.check()
+        result = run(f"{client} {case}", clients[client] + device + ["--case", case] + args,
+                     bench.workdir, wait_time(count, 200))
+        bench.measured()
+        require(f"{client} {case}", result, keys)
+        if result.get("errors"):
+            raise ProgramFailed(f"{client} {case} reports {result['errors']} errors ({result})")
+        return result
+
+    entries = []
+    for t in threads:
+        for client in clients:
+            progress(f"== case 3: counter-get {client} {t} thread{'s' if t > 1 else ''} "
+                     f"({num(count)} calls)")
+            result = call(client, "counter-get", ["--calls", str(count), "--threads", str(t)],
+                          ["calls", "calls_per_s", "p50_us", "p99_us"])
+            if result["calls"] != count:
+                raise ProgramFailed(f"{client} counter-get made {result['calls']} of {count} calls")
+            entries.append({"client": client, "case": "counter-get", "threads": t, **result})
+            progress(f"   {num(result['calls_per_s'])} calls/s, p99 {result['p99_us']:.0f} µs")
+    for client in clients:
+        progress(f"== case 3: filter-1000 {client} ({num(terms)} terms)")
+        result = call(client, "filter-1000", ["--terms", str(terms)],
+                      ["add_ms", "counters_ms", "counters"])
+        if result["counters"] != terms:
+            raise ProgramFailed(f"{client} filter-1000 read {result['counters']} of {terms} counters")
+        entries.append({"client": client, "case": "filter-1000", "terms": terms, **result})
+        progress(f"   add {result['add_ms']:.1f} ms, read all {result['counters_ms']:.1f} ms")
+    return entries
+
+
+def sessions(bench, count):
+    """Case 4: `count` notification sessions in one process, all reached by one event."""
+    progress(f"== case 4: {num(count)} sessions")
+    bench.settle()
+    argv = [str(Path(bench.paths.bin_dir) / "jet_sessions")] + bench.mqtt_args() + [
+        "--sessions", str(count), "--topic", TOPIC]
+    program = Program("jet_sessions", argv, bench.workdir)
+    try:
+        program.wait_ready(wait_time(count, 20))
+        bench.publish(1, 0)
+        result = program.finish(60)
+    finally:
+        program.stop()
+    bench.measured()
+    require("jet_sessions", result, ["sessions", "received_by", "rss_per_session_kib",
+                                     "threads_one", "threads_after"])
+    if result["received_by"] != count:
+        raise ProgramFailed(f"jet_sessions: {result['received_by']} of {count} sessions "
+                            f"received the event ({result})")
+    progress(f"   opened in {result.get('open_seconds', 0):.2f} s, "
+             f"{result['rss_per_session_kib']:.1f} KiB per session, "
+             f"threads {result['threads_one']} → {result['threads_after']}")
+    return result
+
+
+def instructions(bench, small, large):
+    """Case 5: instructions per event of jet_sub (callback) and mosq_sub under
+    callgrind: the difference of a drain of `large` and one of `small` QoS 0
+    events, over the difference of the counts, so that start-up cancels out."""
+    entries = []
+    for name in ("libjet-callback", "libmosquitto"):
+        totals, parse = [], []
+        for count in (small, large):
+            progress(f"== case 5: callgrind {name} drain of {num(count)} events")
+            out = bench.workdir / f"callgrind-{name}-{count}.out"
+            bench.drain(name, 0, count, prefix=["valgrind", "--tool=callgrind",
+                                                f"--callgrind-out-file={out}"])
+            totals.append(total_instructions(out))
+            if name.startswith("libjet"):
+                cost, symbol = function_cost(inclusive_costs(out), PARSE_FUNCTIONS)
+                if cost is None:
+                    raise ProgramFailed(f"callgrind_annotate of {out} shows none of "
+                                        f"{', '.join(PARSE_FUNCTIONS)}")
+                parse.append((cost, symbol))
+        entry = {"program": name, "per_event": round((totals[1] - totals[0]) / (large - small), 1),
+                 "events": [small, large], "instructions": totals}
+        if parse:
+            if parse[0][1] != parse[1][1]:
+                raise ProgramFailed(f"the parse function differs between the runs: {parse}")
+            entry["parse_per_event"] = round((parse[1][0] - parse[0][0]) / (large - small), 1)
+            entry["parse_function"] = parse[0][1]
+        entries.append(entry)
+        progress(f"   {num(entry['per_event'])} instructions/event"
+                 + (f", of which {num(entry['parse_per_event'])} in {entry['parse_function']}"
+                    if parse else ""))
+    return entries

@@ -85,6 +85,19 @@ class Mosquitto:
         if not self.program.running():
             raise self.program.failure("exited during the benchmark")
 
+    def wait_idle(self, quiet_s=0.2, timeout=30):
+        """Waits until the broker has used no CPU time for `quiet_s` seconds
+        (it may still be taking in the last publishes of a QoS 0 run)."""
+        deadline = time.monotonic() + timeout
+        last, quiet_since = self.program.cpu_seconds(), time.monotonic()
+        while time.monotonic() - quiet_since < quiet_s:
+            if time.monotonic() > deadline:
+                raise self.program.failure(f"was still busy {timeout} s after the publisher ended")
+            time.sleep(0.05)
+            now = self.program.cpu_seconds()
+            if now != last:
+                last, quiet_since = now, time.monotonic()
+
     def forget_session(self, client_id):
         """Connects as `client_id` with clean_session=1 and disconnects, so that
         the broker drops that client's persistent session and its subscription."""

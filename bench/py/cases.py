@@ -11,6 +11,7 @@ ProgramFailed: a benchmark that quietly reports half the messages is wrong.
 
 import itertools
 import os
+import resource
 import statistics
 import sys
 import time
@@ -40,6 +41,14 @@ def num(value):
 def wait_time(count, per_s, slack=60):
     """Seconds to allow for `count` messages at no less than `per_s` a second."""
     return slack + count / per_s
+
+
+def children_cpu_seconds():
+    """User + system CPU time of the driver's finished children, in seconds.
+    The drains run one program at a time, so the difference around a run is
+    that program's (all its threads)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def require(name, result, keys):
@@ -143,11 +152,16 @@ class Bench:
         idle_ms = CALLGRIND_IDLE_MS if prefix else None
         argv = list(prefix) + self.subscriber_argv(name, qos, count, client_id=client_id,
                                                    persistent=True, idle_ms=idle_ms)
+        self.broker.wait_idle()
+        broker_before = self.broker.program.cpu_seconds()
+        children_before = children_cpu_seconds()
         result = run(name, argv, self.workdir, wait_time(count, 200 if prefix else 2000))
+        cpu = {"subscriber_cpu_s": children_cpu_seconds() - children_before,
+               "broker_cpu_s": self.broker.program.cpu_seconds() - broker_before}
         self.measured()
         self.broker.forget_session(client_id)
         self.check_received(name, result, count, ["seconds", "rate"])
-        return result, published
+        return dict(result, **{k: round(v, 3) for k, v in cpu.items()}), published
 
     def live(self, name, qos, count, rate=None, latency=False):
         """Starts subscriber `name`, waits for `ready`, publishes `count` events
@@ -169,14 +183,14 @@ class Bench:
         return result, published
 
 
-def throughput(bench, events, runs, paho_events, paho_runs):
+def throughput(bench, events, runs, paho_runs):
     """Case 1: every subscriber, drain and live, QoS 0 and 1. The runs of the
     subscribers are interleaved, so that a slow spell of the machine does not
     fall on one subscriber only."""
     entries = []
     for qos in (0, 1):
         for mode in ("drain", "live"):
-            plan = {name: (paho_events, paho_runs) if name == "paho-python" else (events, runs)
+            plan = {name: (events, paho_runs if name == "paho-python" else runs)
                     for name in SUBSCRIBERS}
             measured = {name: [] for name in SUBSCRIBERS}
             for k in range(max(r for _, r in plan.values())):
@@ -199,19 +213,28 @@ def throughput(bench, events, runs, paho_events, paho_runs):
     return entries
 
 
-def latency(bench, plan):
+def latency(bench, plan, runs):
     """Case 2: publish → delivery latency of libjet and libmosquitto, QoS 0,
-    at each (rate, count) of `plan`; the two subscribers take turns."""
+    at each (rate, count) of `plan`, `runs` times each, the two subscribers
+    taking turns. A tail percentile moves a lot from one run to the next, so
+    each entry is the run with the median p99, and `p99_runs_us` lists all."""
     entries = []
     for rate, count in plan:
-        for name in ("libjet", "libmosquitto"):
-            progress(f"== case 2: latency qos 0 {name} at {num(rate)}/s ({num(count)} events)")
-            result, published = bench.live(name, 0, count, rate=rate, latency=True)
-            entries.append({"rate": rate, "qos": 0, "subscriber": name, **result,
-                            "publisher_rate": round(published["rate"], 1)})
-            progress(f"   p50 {result['p50_us']:.0f} µs, p99 {result['p99_us']:.0f} µs, "
-                     f"max {result.get('max_us') or 0:.0f} µs "
-                     f"(publisher {num(published['rate'])}/s)")
+        measured = {"libjet": [], "libmosquitto": []}
+        for k in range(runs):
+            for name, found in measured.items():
+                progress(f"== case 2: latency qos 0 {name} at {num(rate)}/s run {k + 1}/{runs} "
+                         f"({num(count)} events)")
+                result, published = bench.live(name, 0, count, rate=rate, latency=True)
+                found.append(dict(result, publisher_rate=round(published["rate"], 1)))
+                progress(f"   p50 {result['p50_us']:.0f} µs, p99 {result['p99_us']:.0f} µs, "
+                         f"max {result.get('max_us') or 0:.0f} µs "
+                         f"(publisher {num(published['rate'])}/s)")
+        for name, found in measured.items():
+            found.sort(key=lambda r: r["p99_us"])
+            entries.append({"rate": rate, "qos": 0, "subscriber": name,
+                            **found[(len(found) - 1) // 2],
+                            "p99_runs_us": [r["p99_us"] for r in found]})
     return entries
 
 
@@ -230,8 +253,10 @@ def calls(bench, sim, count, threads, terms):
         """Runs one client on one case and returns its JSON."""
         bench.settle()
         sim.check()
+        server_before = sim.program.cpu_seconds()
         result = run(f"{client} {case}", clients[client] + device + ["--case", case] + args,
                      bench.workdir, wait_time(count, 200))
+        result["server_cpu_s"] = round(sim.program.cpu_seconds() - server_before, 3)
         bench.measured()
         require(f"{client} {case}", result, keys)
         if result.get("errors"):

@@ -11,6 +11,7 @@ program still running (the driver calls it at exit, on error and on Ctrl-C).
 
 import itertools
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -126,6 +127,18 @@ class Program:
         if extra:
             return result, "printed more than `ready` and one JSON line on stdout"
         return result, None
+
+    def cpu_seconds(self):
+        """The CPU time (user + system, all threads) the running program has
+        used so far, from /proc/PID/stat, in seconds (1/CLK_TCK resolution)."""
+        try:
+            with open(f"/proc/{self.proc.pid}/stat") as stat:
+                # The fields after the parenthesised command name; utime and
+                # stime are fields 14 and 15 of the whole line.
+                fields = stat.read().rpartition(")")[2].split()
+        except OSError as error:
+            raise self.failure(f"has no CPU time to read: {error}") from None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def running(self):
         """Whether the program has not exited yet."""

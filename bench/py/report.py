@@ -105,6 +105,30 @@ def header_section(results, plot_link):
     return lines
 
 
+def median_of_runs(entry, value):
+    """The median over an entry's runs of `value(run)`, skipping runs where it
+    is None (None when no run has it)."""
+    values = sorted(v for v in (value(r) for r in entry.get("runs") or []) if v is not None)
+    return values[len(values) // 2] if values else None
+
+
+def cpu_per_event(key):
+    """A run's CPU time `key` per event received, in µs."""
+    def value(run):
+        if run.get(key) is None or not run.get("received"):
+            return None
+        return 1e6 * run[key] / run["received"]
+    return value
+
+
+def cores_busy(run):
+    """The subscriber's and the broker's CPU time over the drain's duration."""
+    if run.get("subscriber_cpu_s") is None or run.get("broker_cpu_s") is None \
+            or not run.get("seconds"):
+        return None
+    return (run["subscriber_cpu_s"] + run["broker_cpu_s"]) / run["seconds"]
+
+
 def throughput_section(results):
     """One table per throughput case: events/s per subscriber and the ratio."""
     cases = throughput_cases(results)
@@ -113,7 +137,11 @@ def throughput_section(results):
     lines = ["## Receive throughput", "",
              "Events per second from the first message to the last (median of the runs, "
              f"min–max when there were several), and the ratio to {SUBSCRIBER_BASELINE} and to "
-             f"{CEILING} (the bare loop of the transport libjet is built on).", ""]
+             f"{CEILING} (the bare loop of the transport libjet is built on). In the drains, "
+             "the CPU time (user + system, all threads) of the subscriber and of the broker "
+             "while the subscriber ran, per event, and the two together over the drain's "
+             "duration: near the machine's number of cores, every core is busy and the rate is "
+             "what the two programs' costs per event allow.", ""]
     for (mode, qos), entries in cases:
         by_name = {e.get("subscriber"): e for e in entries}
         base = (by_name.get(SUBSCRIBER_BASELINE) or {}).get("rate")
@@ -128,11 +156,18 @@ def throughput_section(results):
             events = num(entry.get("events"))
             if received and entry.get("events") and min(received) < entry["events"]:
                 events += f" (received {num(min(received))})"
-            rows.append([name, events, num(entry.get("rate")), spread,
-                         ratio(entry.get("rate"), base), ratio(entry.get("rate"), ceiling)])
-        lines += [f"### {case_title(mode, qos)}", "",
-                  table(["Subscriber", "Events", "Events/s", "Runs (min–max)",
-                         f"× {SUBSCRIBER_BASELINE}", f"× {CEILING}"], rows), ""]
+            row = [name, events, num(entry.get("rate")), spread,
+                   ratio(entry.get("rate"), base), ratio(entry.get("rate"), ceiling)]
+            if mode == "drain":
+                row += [num(median_of_runs(entry, cpu_per_event("subscriber_cpu_s"))),
+                        num(median_of_runs(entry, cpu_per_event("broker_cpu_s"))),
+                        num(median_of_runs(entry, cores_busy))]
+            rows.append(row)
+        header = ["Subscriber", "Events", "Events/s", "Runs (min–max)",
+                  f"× {SUBSCRIBER_BASELINE}", f"× {CEILING}"]
+        if mode == "drain":
+            header += ["Subscriber CPU µs/event", "Broker CPU µs/event", "Cores busy"]
+        lines += [f"### {case_title(mode, qos)}", "", table(header, rows), ""]
     return lines
 
 
@@ -143,17 +178,27 @@ def latency_section(results):
         return []
     lines = ["## Latency", "",
              "Publish → delivery, CLOCK_MONOTONIC of the publisher and the subscriber, in µs "
-             f"(nearest rank); the ratio is p99 to {SUBSCRIBER_BASELINE}'s p99.", ""]
+             f"(nearest rank); the ratio is p99 to {SUBSCRIBER_BASELINE}'s p99. Each rate is "
+             "run several times, the two subscribers taking turns; a row is the run with the "
+             "median p99, and the last column gives the p99 of every run, lowest first.", ""]
     for (rate, qos), entries in groups:
         by_name = {e.get("subscriber"): e for e in entries}
         base = (by_name.get(SUBSCRIBER_BASELINE) or {}).get("p99_us")
         rows = [[name, num(e.get("received")), num(e.get("p50_us")), num(e.get("p99_us")),
-                 num(e.get("p999_us")), num(e.get("max_us")), ratio(e.get("p99_us"), base)]
+                 num(e.get("p999_us")), num(e.get("max_us")), ratio(e.get("p99_us"), base),
+                 ", ".join(num(v) for v in e.get("p99_runs_us") or [])]
                 for name, e in ((n, by_name[n]) for n in ordered(by_name, ["libjet"] + SUBSCRIBERS))]
         lines += [f"### {num(rate)} events/s, QoS {qos}", "",
                   table(["Subscriber", "Received", "p50", "p99", "p99.9", "max",
-                         f"p99 × {SUBSCRIBER_BASELINE}"], rows), ""]
+                         f"p99 × {SUBSCRIBER_BASELINE}", "p99 of every run"], rows), ""]
     return lines
+
+
+def per_call_us(seconds, calls):
+    """`seconds` spread over `calls`, in µs (None when either is missing)."""
+    if seconds is None or not calls:
+        return None
+    return 1e6 * seconds / calls
 
 
 def calls_section(results):
@@ -179,15 +224,18 @@ def calls_section(results):
                 rows.append([case, name, threads, num(e.get("calls")), num(e.get("calls_per_s")),
                              num(e.get("p50_us")), num(e.get("p99_us")),
                              ratio(e.get("calls_per_s"), base), num(e.get("cpu_us_per_call")),
-                             ratio(base_cpu, e.get("cpu_us_per_call"))])
+                             ratio(base_cpu, e.get("cpu_us_per_call")),
+                             num(per_call_us(e.get("server_cpu_s"), e.get("calls")))])
         lines += ["### Counter reads", "",
                   "Calls per second over all callers; p50 and p99 of each call, in µs; the "
                   "client's CPU time (user + system, all its threads) per call, in µs. The "
                   "simulator serves both clients on the same two cores, so its time is in "
-                  "both wall-clock columns; CPU per call is the client's own cost.", "",
+                  "both wall-clock columns; CPU per call is the client's own cost, and the "
+                  "last column the simulator's CPU time per call of that run.", "",
                   table(["Case", "Client", "Threads", "Calls", "Calls/s", "p50", "p99",
                          f"calls/s × {CALLS_BASELINE}", "CPU µs/call",
-                         f"{CALLS_BASELINE} CPU ÷ client CPU"], rows, left=2), ""]
+                         f"{CALLS_BASELINE} CPU ÷ client CPU", "Server CPU µs/call"],
+                        rows, left=2), ""]
     if terms:
         by_client = {e.get("client"): e for e in terms}
         base = by_client.get(CALLS_BASELINE) or {}

@@ -183,14 +183,6 @@ void json_end(void)
     fflush(stdout);
 }
 
-void json_throughput(uint64_t received, int64_t first_ns, int64_t last_ns, uint64_t check_failures)
-{
-    double seconds = received > 0 ? (double)(last_ns - first_ns) / 1e9 : 0.0;
-    json_int("received", (int64_t)received);
-    json_num("seconds", seconds, 6);
-    json_num("rate", seconds > 0 ? (double)received / seconds : 0.0, 1);
-    json_int("check_failures", (int64_t)check_failures);
-}
 
 /* ---- latency ---- */
 
@@ -251,6 +243,55 @@ void json_latencies(latencies_t *lat)
         json_value(quantile_us(lat->ns, n, i, 200), 3);
     }
     fputc(']', stdout);
+}
+
+/* ---- counting ---- */
+
+void tally_init(tally_t *t, const sub_args_t *args)
+{
+    t->count = (uint64_t)args->count;
+    latencies_init(&t->latencies, args->latency ? (size_t)args->count : 0);
+    t->check_failures = 0;
+    t->first_ns = 0;
+    atomic_init(&t->last_ns, 0);
+    atomic_init(&t->received, 0);
+}
+
+int tally_count(tally_t *t, int64_t now, int ok)
+{
+    uint64_t n = atomic_load_explicit(&t->received, memory_order_relaxed);
+    t->check_failures += !ok;
+    if (n == 0)
+        t->first_ns = now;
+    atomic_store_explicit(&t->last_ns, now, memory_order_relaxed);
+    /* Release: a thread that sees the count sees what came with it. */
+    atomic_store_explicit(&t->received, n + 1, memory_order_release);
+    return n + 1 == t->count;
+}
+
+int tally_complete(const tally_t *t)
+{
+    return atomic_load(&t->received) >= t->count;
+}
+
+void json_tally(tally_t *t, int latency)
+{
+    uint64_t received = atomic_load(&t->received);
+    json_int("received", (int64_t)received);
+    if (latency) {
+        json_latencies(&t->latencies);
+    } else {
+        double seconds =
+            received > 0 ? (double)(atomic_load(&t->last_ns) - t->first_ns) / 1e9 : 0.0;
+        json_num("seconds", seconds, 6);
+        json_num("rate", seconds > 0 ? (double)received / seconds : 0.0, 1);
+    }
+    json_int("check_failures", (int64_t)t->check_failures);
+}
+
+void tally_free(tally_t *t)
+{
+    latencies_free(&t->latencies);
 }
 
 /* Initialises `cond` so that timed waits on it count CLOCK_MONOTONIC time. */

@@ -7,6 +7,7 @@
 #define BENCH_COMMON_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -105,11 +106,44 @@ void latencies_sort(latencies_t *lat);
  * quantiles_us (201 values at 0%, 0.5% ... 100%, nearest rank) to the JSON. */
 void json_latencies(latencies_t *lat);
 
-/* The throughput members: received, seconds (first to last message), rate, check_failures. */
-void json_throughput(uint64_t received, int64_t first_ns, int64_t last_ns, uint64_t check_failures);
-
 /* The value at nearest rank ceil(num/den * n) of `sorted` (n > 0), in µs. */
 double quantile_us(const int64_t *sorted, size_t n, uint64_t num, uint64_t den);
+
+/* ---- counting ---- */
+
+/* What every subscriber counts. The receiving thread alone writes it (with
+ * tally_wants and tally_count); other threads read `received` and `last_ns`. */
+typedef struct {
+    uint64_t count; /* --count */
+    latencies_t latencies;
+    uint64_t check_failures;
+    int64_t first_ns;
+    _Atomic int64_t last_ns;   /* 0 until the first message */
+    _Atomic uint64_t received; /* at most `count` */
+} tally_t;
+
+/* Sets up `t` for `args` (room for --count latencies with --latency). */
+void tally_init(tally_t *t, const sub_args_t *args);
+
+/* Whether a message arriving now is one of the first --count. */
+static inline int tally_wants(const tally_t *t)
+{
+    return atomic_load_explicit(&t->received, memory_order_relaxed) < t->count;
+}
+
+/* Counts a message that arrived at `now` (after tally_wants said yes); `ok`
+ * is 0 when one of its checks failed. Returns 1 when it was the last of --count. */
+int tally_count(tally_t *t, int64_t now, int ok);
+
+/* Whether all --count messages came. */
+int tally_complete(const tally_t *t);
+
+/* Adds received, the latency quantiles (`latency`) or the throughput, and
+ * check_failures to the JSON. */
+void json_tally(tally_t *t, int latency);
+
+/* Releases what tally_init allocated. */
+void tally_free(tally_t *t);
 
 /* Initialises `cond` so that timed waits on it count CLOCK_MONOTONIC time. */
 void cond_init_monotonic(pthread_cond_t *cond);

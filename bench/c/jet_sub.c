@@ -26,11 +26,7 @@
 /* The state shared by the message handler (libjet's thread) and main. */
 struct run {
     const sub_args_t *args;
-    latencies_t latencies;
-    uint64_t check_failures; /* written by the handler only */
-    int64_t first_ns;        /* written by the handler only */
-    _Atomic int64_t last_ns; /* 0 until the first message */
-    _Atomic uint64_t received;
+    tally_t tally; /* written by the handler only */
     pthread_mutex_t lock;
     pthread_cond_t changed;
     int done; /* under lock: --count reached */
@@ -40,14 +36,13 @@ struct run {
 static void handle(struct run *run, const jet_event_t *event)
 {
     int64_t now = now_ns();
-    uint64_t n = atomic_load_explicit(&run->received, memory_order_relaxed);
-    if (n >= (uint64_t)run->args->count)
+    if (!tally_wants(&run->tally))
         return; /* beyond --count: not ours to measure */
     int ok = 1; /* one check failure at most per message */
     if (run->args->latency) {
         int64_t sent = 0;
         if (jet_event_attr_int(event, "sent-ns", &sent) == JET_STATUS_OK)
-            latencies_add(&run->latencies, now - sent);
+            latencies_add(&run->tally.latencies, now - sent);
         else
             ok = 0;
     }
@@ -55,12 +50,7 @@ static void handle(struct run *run, const jet_event_t *event)
     if (jet_event_id(event) == NULL ||
         jet_event_attr_string(event, "name", &name) != JET_STATUS_OK)
         ok = 0;
-    run->check_failures += !ok;
-    if (n == 0)
-        run->first_ns = now;
-    atomic_store_explicit(&run->last_ns, now, memory_order_relaxed);
-    atomic_store_explicit(&run->received, n + 1, memory_order_release);
-    if (n + 1 == (uint64_t)run->args->count) {
+    if (tally_count(&run->tally, now, ok)) {
         pthread_mutex_lock(&run->lock);
         run->done = 1;
         pthread_cond_signal(&run->changed);
@@ -81,7 +71,7 @@ static void wait_callbacks(struct run *run, int64_t start_ns)
     int64_t idle_ns = run->args->idle_timeout_ms * 1000000LL;
     pthread_mutex_lock(&run->lock);
     while (!run->done) {
-        int64_t last = atomic_load_explicit(&run->last_ns, memory_order_relaxed);
+        int64_t last = atomic_load_explicit(&run->tally.last_ns, memory_order_relaxed);
         int64_t deadline = (last > start_ns ? last : start_ns) + idle_ns;
         if (now_ns() >= deadline) {
             fprintf(stderr, "%s: no message for %ld ms\n", program_name(),
@@ -98,7 +88,7 @@ static void wait_callbacks(struct run *run, int64_t start_ns)
 static void pull_events(struct run *run, jet_notification_t *session)
 {
     uint32_t timeout = (uint32_t)run->args->idle_timeout_ms;
-    while (atomic_load(&run->received) < (uint64_t)run->args->count) {
+    while (!tally_complete(&run->tally)) {
         jet_event_t *event = NULL;
         jet_status_t status = jet_notification_next(session, timeout, &event);
         if (status == JET_STATUS_NO_EVENT) {
@@ -149,15 +139,8 @@ static jet_notification_t *subscribe(struct run *run)
 /* Prints the JSON object of bench/README.md. */
 static void report(struct run *run, const jet_notification_stats_t *stats)
 {
-    uint64_t received = atomic_load(&run->received);
     json_begin();
-    if (run->args->latency) {
-        json_int("received", (int64_t)received);
-        json_latencies(&run->latencies);
-        json_int("check_failures", (int64_t)run->check_failures);
-    } else {
-        json_throughput(received, run->first_ns, atomic_load(&run->last_ns), run->check_failures);
-    }
+    json_tally(&run->tally, run->args->latency);
     json_int("dropped", (int64_t)stats->dropped);
     json_int("parse_errors", (int64_t)stats->parse_errors);
     json_end();
@@ -169,9 +152,9 @@ int main(int argc, char **argv)
     sub_args_parse(&args, argc, argv, 1);
 
     struct run run = {.args = &args};
+    tally_init(&run.tally, &args);
     pthread_mutex_init(&run.lock, NULL);
     cond_init_monotonic(&run.changed);
-    latencies_init(&run.latencies, args.latency ? (size_t)args.count : 0);
 
     jet_notification_t *session = subscribe(&run);
     print_ready();
@@ -187,8 +170,8 @@ int main(int argc, char **argv)
     jet_check(jet_shutdown(), "jet_shutdown");
 
     report(&run, &stats);
-    int complete = atomic_load(&run.received) >= (uint64_t)args.count;
-    latencies_free(&run.latencies);
+    int complete = tally_complete(&run.tally);
+    tally_free(&run.tally);
     pthread_cond_destroy(&run.changed);
     pthread_mutex_destroy(&run.lock);
     return complete ? EXIT_DONE : EXIT_SHORT;

@@ -26,13 +26,9 @@ static const char STAMP[] = "\"sent-ns\":";
 /* The state shared by the callbacks (main thread) and the watchdog. */
 struct run {
     const sub_args_t *args;
-    latencies_t latencies;
-    uint64_t check_failures;
-    int64_t first_ns;
-    int64_t start_ns;        /* when the connection was made */
-    _Atomic int64_t last_ns; /* 0 until the first message */
-    _Atomic uint64_t received;
-    atomic_int failed;      /* a connection or subscription error */
+    tally_t tally;    /* written by the callbacks only */
+    int64_t start_ns; /* when the connection was made */
+    atomic_int failed; /* a connection or subscription error */
     int ready_printed;
     pthread_mutex_t lock;
     pthread_cond_t changed;
@@ -65,21 +61,17 @@ static void on_message(struct mosquitto *mosq, void *user_data, const struct mos
 {
     int64_t now = now_ns();
     struct run *run = user_data;
-    uint64_t n = atomic_load_explicit(&run->received, memory_order_relaxed);
-    if (n >= (uint64_t)run->args->count)
+    if (!tally_wants(&run->tally))
         return;
+    int ok = 1;
     if (run->args->latency) {
         int64_t sent = find_stamp(msg->payload, (size_t)msg->payloadlen);
         if (sent >= 0)
-            latencies_add(&run->latencies, now - sent);
+            latencies_add(&run->tally.latencies, now - sent);
         else
-            run->check_failures++;
+            ok = 0;
     }
-    if (n == 0)
-        run->first_ns = now;
-    atomic_store_explicit(&run->last_ns, now, memory_order_relaxed);
-    atomic_store_explicit(&run->received, n + 1, memory_order_relaxed);
-    if (n + 1 == (uint64_t)run->args->count)
+    if (tally_count(&run->tally, now, ok))
         mosquitto_disconnect(mosq);
 }
 
@@ -138,7 +130,7 @@ static void *watchdog(void *arg)
     int64_t idle_ns = run->args->idle_timeout_ms * 1000000LL;
     pthread_mutex_lock(&run->lock);
     while (!run->stopping) {
-        int64_t last = atomic_load_explicit(&run->last_ns, memory_order_relaxed);
+        int64_t last = atomic_load_explicit(&run->tally.last_ns, memory_order_relaxed);
         int64_t deadline = (last > run->start_ns ? last : run->start_ns) + idle_ns;
         if (now_ns() >= deadline) {
             fprintf(stderr, "%s: no message for %ld ms\n", program_name(),
@@ -186,15 +178,8 @@ static int run_loop(struct run *run, struct mosquitto *mosq)
 /* Prints the JSON object of bench/README.md. */
 static void report(struct run *run)
 {
-    uint64_t received = atomic_load(&run->received);
     json_begin();
-    if (run->args->latency) {
-        json_int("received", (int64_t)received);
-        json_latencies(&run->latencies);
-        json_int("check_failures", (int64_t)run->check_failures);
-    } else {
-        json_throughput(received, run->first_ns, atomic_load(&run->last_ns), run->check_failures);
-    }
+    json_tally(&run->tally, run->args->latency);
     json_end();
 }
 
@@ -204,9 +189,9 @@ int main(int argc, char **argv)
     sub_args_parse(&args, argc, argv, 0);
 
     struct run run = {.args = &args};
+    tally_init(&run.tally, &args);
     pthread_mutex_init(&run.lock, NULL);
     cond_init_monotonic(&run.changed);
-    latencies_init(&run.latencies, args.latency ? (size_t)args.count : 0);
 
     mosquitto_lib_init();
     /* No --client-id: the library makes one, with a clean session. */
@@ -223,8 +208,8 @@ int main(int argc, char **argv)
         return EXIT_FAILED;
 
     report(&run);
-    int complete = atomic_load(&run.received) >= (uint64_t)args.count;
-    latencies_free(&run.latencies);
+    int complete = tally_complete(&run.tally);
+    tally_free(&run.tally);
     pthread_cond_destroy(&run.changed);
     pthread_mutex_destroy(&run.lock);
     return complete ? EXIT_DONE : EXIT_SHORT;

@@ -157,6 +157,29 @@ impl<'de> Visitor<'de> for Body {
     }
 }
 
+/// The `Visitor` methods of a header field for the JSON kinds it does not
+/// take (booleans, null, arrays, objects): the field is then absent, and an
+/// array or object is skipped.
+macro_rules! absent_unless_scalar {
+    () => {
+        fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            skip_seq(seq).map(|()| None)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+            skip_map(map).map(|()| None)
+        }
+    };
+}
+
 /// A header field read as text: strings as they are, numbers as their JSON
 /// text, anything else as absent.
 #[derive(Clone, Copy)]
@@ -204,21 +227,7 @@ impl<'de> Visitor<'de> for HeaderText {
         Ok(Number::from_f64(n).map(|n| Text::Owned(n.to_string().into())))
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        skip_seq(seq).map(|()| None)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        skip_map(map).map(|()| None)
-    }
+    absent_unless_scalar!();
 }
 
 /// `process-id`: a JSON integer or a string of decimal digits.
@@ -256,21 +265,7 @@ impl<'de> Visitor<'de> for HeaderInt {
         Ok(None)
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        skip_seq(seq).map(|()| None)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        skip_map(map).map(|()| None)
-    }
+    absent_unless_scalar!();
 }
 
 /// Reads the rest of an array, checking its JSON.

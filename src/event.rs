@@ -33,7 +33,10 @@ use std::fmt;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
+mod attributes;
 mod fast;
+
+use attributes::Attributes;
 
 /// Name of the object that wraps every JET event.
 const JET_EVENT: &str = "jet-event";
@@ -65,7 +68,7 @@ struct Parsed {
     process_id: Option<i64>,
     process_name: Option<Text>,
     message: Option<Text>,
-    attributes: Map<String, Value>,
+    attributes: Attributes,
 }
 
 /// A header text: where it stands in the payload when the JSON string had no
@@ -84,6 +87,16 @@ impl Text {
                 std::str::from_utf8(raw.get(*start as usize..*end as usize)?).ok()
             }
             Text::Owned(text) => Some(text),
+        }
+    }
+
+    /// The text's bytes (empty when a span lies outside `raw`).
+    fn bytes<'a>(&'a self, raw: &'a [u8]) -> &'a [u8] {
+        match self {
+            Text::Span { start, end } => {
+                raw.get(*start as usize..*end as usize).unwrap_or_default()
+            }
+            Text::Owned(text) => text.as_bytes(),
         }
     }
 }
@@ -206,12 +219,12 @@ impl Event {
 
     /// The attribute `name` as JSON, whatever its type.
     pub fn attribute(&self, name: &str) -> Option<&Value> {
-        self.attributes()?.get(name)
+        self.parsed()?.attributes.value(&self.raw, name)
     }
 
     /// The attribute `name` as text; a number is [`AttrError::WrongType`].
     pub fn attr_str(&self, name: &str) -> Result<&str, AttrError> {
-        self.attr(name)?.as_str().ok_or(AttrError::WrongType)
+        self.attributes()?.str(&self.raw, name)
     }
 
     /// The attribute `name` as an integer.
@@ -220,40 +233,33 @@ impl Event {
     /// (devices send `"4250"`). A fraction, an integer beyond `i64`, or any
     /// other string is [`AttrError::WrongType`].
     pub fn attr_int(&self, name: &str) -> Result<i64, AttrError> {
-        let value = self.attr(name)?;
-        let int = match value {
-            Value::Number(number) => number.as_i64(),
-            Value::String(text) => parse_decimal(text),
-            _ => None,
-        };
-        int.ok_or(AttrError::WrongType)
+        self.attributes()?.int(&self.raw, name)
     }
 
     /// The attribute `name` as an array, such as `nexthop-address`.
     pub fn attr_array(&self, name: &str) -> Result<&[Value], AttrError> {
-        match self.attr(name)? {
-            Value::Array(items) => Ok(items.as_slice()),
-            _ => Err(AttrError::WrongType),
-        }
+        self.attributes()?.array(&self.raw, name)
+    }
+
+    /// The number of attributes (0 when the event was not parsed).
+    pub fn attribute_count(&self) -> usize {
+        self.parsed().map_or(0, |parsed| parsed.attributes.len())
     }
 
     /// The names of the attributes, in alphabetical order; none when the
     /// event was not parsed.
     pub fn attribute_names(&self) -> impl Iterator<Item = &str> {
-        self.attributes()
+        self.parsed()
             .into_iter()
-            .flat_map(|attributes| attributes.keys())
-            .map(String::as_str)
+            .flat_map(|parsed| parsed.attributes.names(&self.raw))
     }
 
     /// The attributes as compact JSON, keys in alphabetical order; `{}` when
     /// there are none or the event was not parsed.
     pub fn attributes_json(&self) -> String {
-        match self.attributes() {
-            Some(attributes) if !attributes.is_empty() => {
-                serde_json::to_string(attributes).unwrap_or_else(|_| "{}".to_owned())
-            }
-            _ => "{}".to_owned(),
+        match self.parsed() {
+            Some(parsed) => parsed.attributes.json(&self.raw),
+            None => "{}".to_owned(),
         }
     }
 
@@ -275,14 +281,11 @@ impl Event {
         }
     }
 
-    /// The attributes object, when the event was parsed.
-    fn attributes(&self) -> Option<&Map<String, Value>> {
-        self.parsed().map(|parsed| &parsed.attributes)
-    }
-
-    /// The attribute `name`, or [`AttrError::Absent`].
-    fn attr(&self, name: &str) -> Result<&Value, AttrError> {
-        self.attribute(name).ok_or(AttrError::Absent)
+    /// The attributes, or [`AttrError::Absent`] when the event was not parsed.
+    fn attributes(&self) -> Result<&Attributes, AttrError> {
+        self.parsed()
+            .map(|parsed| &parsed.attributes)
+            .ok_or(AttrError::Absent)
     }
 }
 
@@ -308,8 +311,8 @@ fn parse_general(payload: &[u8]) -> Result<Parsed, String> {
         _ => return Err("not a JET event: no \"jet-event\" object".to_owned()),
     };
     let attributes = match event.remove("attributes") {
-        None | Some(Value::Null) => Map::new(),
-        Some(Value::Object(attributes)) => attributes,
+        None | Some(Value::Null) => Attributes::default(),
+        Some(Value::Object(attributes)) => Attributes::from_map(attributes),
         Some(_) => return Err("not a JET event: \"attributes\" is not an object".to_owned()),
     };
     Ok(Parsed {
@@ -480,6 +483,19 @@ mod tests {
     }
 
     #[test]
+    fn the_last_of_repeated_attributes_counts() {
+        let e = event(
+            r#"{"jet-event": {"attributes": {"a": "first", "b": 1, "a": 2, "b": "x", "a": 3}}}"#,
+        );
+        assert_eq!(e.attribute_count(), 2);
+        assert_eq!(e.attribute_names().collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(e.attr_int("a"), Ok(3));
+        assert_eq!(e.attr_str("b"), Ok("x"));
+        assert_eq!(e.attribute("a"), Some(&Value::from(3)));
+        assert_eq!(e.attributes_json(), r#"{"a":3,"b":"x"}"#);
+    }
+
+    #[test]
     fn escaped_text_decodes() {
         let e = event(
             r#"{"jet-event": {"message": "a\/b \u00e9", "attributes": {"tty": "\/dev\/ttyp0"}}}"#,
@@ -571,8 +587,20 @@ mod tests {
             parsed.process_id.map(|n| n.to_string()),
             text(&parsed.process_name),
             text(&parsed.message),
-            Some(serde_json::to_string(&parsed.attributes).unwrap()),
+            Some(parsed.attributes.json(raw)),
+            Some(attribute_reads(raw, &parsed.attributes)),
         ]
+    }
+
+    /// Each attribute read as text, integer and array, for comparing two parses.
+    fn attribute_reads(raw: &[u8], attributes: &Attributes) -> String {
+        let reads = attributes.names(raw).map(|name| {
+            let text = attributes.str(raw, name).map(str::to_owned);
+            let int = attributes.int(raw, name);
+            let items = attributes.array(raw, name).map(<[Value]>::len);
+            format!("{name}: {text:?} {int:?} {items:?}")
+        });
+        reads.collect::<Vec<_>>().join("; ")
     }
 
     #[test]
@@ -591,6 +619,9 @@ mod tests {
             r#"{"x": 1, "jet-event": {"event-id": "first"}, "jet-event": {"event-id": "last"}}"#,
             r#"{"jet-event": {}}"#,
             r#"{"jet-event": {"attributes": null}}"#,
+            r#"{"jet-event": {"attributes": {"z": 1, "a": "first", "a": 2, "\u0061b": "esc",
+                "n": -0, "big": 18446744073709551615, "low": -9223372036854775808, "f": 1.5,
+                "o": {"k": [1, {"x": null}]}, "t": true, "s": "4250", "e": "x\ny", "": 0}}}"#,
         ];
         for payload in payloads {
             let raw = payload.as_bytes();

@@ -9,9 +9,12 @@
 //! `attributes`, a missing `jet-event` or invalid JSON, returns `None`, and
 //! the general parser words the error.
 
+use super::attributes::{Attributes, Entry, Scalar};
 use super::{parse_decimal, Parsed, Text, JET_EVENT};
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Number, Value};
+use serde::Deserialize;
+use serde_json::{Number, Value};
 use std::fmt;
 
 /// Parses `payload` when it is a well-formed JET event.
@@ -24,10 +27,31 @@ pub(super) fn parse(payload: &[u8]) -> Option<Parsed> {
     // too, and no string needs checking again.
     let text = std::str::from_utf8(payload).ok()?;
     let mut json = serde_json::Deserializer::from_str(text);
-    let base = text.as_ptr() as usize;
+    let base = Base {
+        text,
+        at: text.as_ptr() as usize,
+    };
     let parsed = json.deserialize_map(Envelope { base }).ok()?;
     json.end().ok()?;
     Some(parsed)
+}
+
+/// The payload being parsed, for turning borrowed strings into spans.
+#[derive(Clone, Copy)]
+struct Base<'p> {
+    text: &'p str,
+    at: usize,
+}
+
+impl Base<'_> {
+    /// Where `borrowed`, a slice of the payload, stands in it.
+    fn span(self, borrowed: &str) -> Text {
+        let start = borrowed.as_ptr() as usize - self.at;
+        Text::Span {
+            start: start as u32,
+            end: (start + borrowed.len()) as u32,
+        }
+    }
 }
 
 /// The keys the parser looks at.
@@ -81,11 +105,11 @@ impl<'de> serde::Deserialize<'de> for Key {
 }
 
 /// The outer object: `jet-event` is all that counts (the last one, as in a map).
-struct Envelope {
-    base: usize,
+struct Envelope<'p> {
+    base: Base<'p>,
 }
 
-impl<'de> Visitor<'de> for Envelope {
+impl<'de> Visitor<'de> for Envelope<'_> {
     type Value = Parsed;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -106,11 +130,11 @@ impl<'de> Visitor<'de> for Envelope {
 }
 
 /// The `jet-event` object: the header fields and the attributes.
-struct Body {
-    base: usize,
+struct Body<'p> {
+    base: Base<'p>,
 }
 
-impl<'de> DeserializeSeed<'de> for Body {
+impl<'de> DeserializeSeed<'de> for Body<'_> {
     type Value = Parsed;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Parsed, D::Error> {
@@ -118,7 +142,7 @@ impl<'de> DeserializeSeed<'de> for Body {
     }
 }
 
-impl<'de> Visitor<'de> for Body {
+impl<'de> Visitor<'de> for Body<'_> {
     type Value = Parsed;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -142,8 +166,7 @@ impl<'de> Visitor<'de> for Body {
                     continue;
                 }
                 Key::Attributes => {
-                    let attributes: Option<Map<String, Value>> = map.next_value()?;
-                    parsed.attributes = attributes.unwrap_or_default();
+                    parsed.attributes = map.next_value_seed(AttributesSeed { base: self.base })?;
                     continue;
                 }
                 Key::JetEvent | Key::Other => {
@@ -155,6 +178,22 @@ impl<'de> Visitor<'de> for Body {
         }
         Ok(parsed)
     }
+}
+
+/// A `DeserializeSeed` that hands whatever JSON comes to its own `Visitor`.
+macro_rules! seed_of_any {
+    ($seed:ty => $value:ty) => {
+        impl<'de> DeserializeSeed<'de> for $seed {
+            type Value = $value;
+
+            fn deserialize<D: Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<$value, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+        }
+    };
 }
 
 /// The `Visitor` methods of a header field for the JSON kinds it does not
@@ -183,19 +222,13 @@ macro_rules! absent_unless_scalar {
 /// A header field read as text: strings as they are, numbers as their JSON
 /// text, anything else as absent.
 #[derive(Clone, Copy)]
-struct HeaderText {
-    base: usize,
+struct HeaderText<'p> {
+    base: Base<'p>,
 }
 
-impl<'de> DeserializeSeed<'de> for HeaderText {
-    type Value = Option<Text>;
+seed_of_any!(HeaderText<'_> => Option<Text>);
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for HeaderText {
+impl<'de> Visitor<'de> for HeaderText<'_> {
     type Value = Option<Text>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -204,11 +237,7 @@ impl<'de> Visitor<'de> for HeaderText {
 
     fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Self::Value, E> {
         // A string without escapes lies in the payload: keep where.
-        let start = text.as_ptr() as usize - self.base;
-        Ok(Some(Text::Span {
-            start: start as u32,
-            end: (start + text.len()) as u32,
-        }))
+        Ok(Some(self.base.span(text)))
     }
 
     fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
@@ -234,13 +263,7 @@ impl<'de> Visitor<'de> for HeaderText {
 #[derive(Clone, Copy)]
 struct HeaderInt;
 
-impl<'de> DeserializeSeed<'de> for HeaderInt {
-    type Value = Option<i64>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
+seed_of_any!(HeaderInt => Option<i64>);
 
 impl<'de> Visitor<'de> for HeaderInt {
     type Value = Option<i64>;
@@ -266,6 +289,93 @@ impl<'de> Visitor<'de> for HeaderInt {
     }
 
     absent_unless_scalar!();
+}
+
+/// `attributes`: an object, indexed, or `null` (none). Anything else is an
+/// error, which sends the payload to the general parser.
+#[derive(Clone, Copy)]
+struct AttributesSeed<'p> {
+    base: Base<'p>,
+}
+
+seed_of_any!(AttributesSeed<'_> => Attributes);
+
+impl<'de> Visitor<'de> for AttributesSeed<'_> {
+    type Value = Attributes;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an attributes object")
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Attributes::default())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(8));
+        // A JSON key is a string, so the header-text seed reads it as one.
+        let (name, value) = (HeaderText { base: self.base }, Item { base: self.base });
+        while let Some(name) = map.next_key_seed(name)? {
+            let name = name.ok_or_else(|| serde::de::Error::custom("attribute name"))?;
+            let value = map.next_value_seed(value)?;
+            entries.push(Entry { name, value });
+        }
+        Ok(Attributes::from_entries(self.base.text.as_bytes(), entries))
+    }
+}
+
+/// An attribute's value.
+#[derive(Clone, Copy)]
+struct Item<'p> {
+    base: Base<'p>,
+}
+
+seed_of_any!(Item<'_> => Scalar);
+
+impl<'de> Visitor<'de> for Item<'_> {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an attribute")
+    }
+
+    fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Scalar::Text(self.base.span(text)))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Scalar::Text(Text::Owned(text.into())))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Self::Value, E> {
+        Ok(i64::try_from(n).map_or_else(|_| Scalar::Other(Value::from(n)), Scalar::Int))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Self::Value, E> {
+        Ok(Scalar::Int(n))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Self::Value, E> {
+        Ok(Scalar::Other(
+            Number::from_f64(n).map_or(Value::Null, Value::Number),
+        ))
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Self::Value, E> {
+        Ok(Scalar::Other(Value::Bool(b)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Scalar::Other(Value::Null))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq)).map(Scalar::Other)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        Value::deserialize(MapAccessDeserializer::new(map)).map(Scalar::Other)
+    }
 }
 
 /// Reads the rest of an array, checking its JSON.

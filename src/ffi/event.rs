@@ -249,7 +249,7 @@ pub extern "C" fn jet_event_attributes_json(event: *const jet_event_t) -> *const
 #[no_mangle]
 pub extern "C" fn jet_event_attr_count(event: *const jet_event_t) -> usize {
     boundary_value("jet_event_attr_count", 0, || {
-        Ok(event_arg(event)?.event().attribute_names().count())
+        Ok(event_arg(event)?.event().attribute_count())
     })
 }
 

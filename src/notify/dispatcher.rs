@@ -25,6 +25,9 @@ pub(crate) trait Job: Send + Sync {
 struct Ready {
     jobs: VecDeque<Arc<dyn Job>>,
     stopped: bool,
+    /// True while the thread waits for a job; [`Dispatcher::schedule`]
+    /// notifies only then (a notify is a system call even when nobody waits).
+    sleeping: bool,
 }
 
 /// One dispatcher thread's run queue.
@@ -42,8 +45,11 @@ impl Dispatcher {
             return;
         }
         ready.jobs.push_back(job);
+        let sleeping = ready.sleeping;
         drop(ready);
-        self.wake.notify_one();
+        if sleeping {
+            self.wake.notify_one();
+        }
     }
 
     fn run_loop(&self) {
@@ -59,7 +65,9 @@ impl Dispatcher {
                     if let Some(job) = ready.jobs.pop_front() {
                         break job;
                     }
+                    ready.sleeping = true;
                     ready = self.wake.wait(ready).unwrap_or_else(|e| e.into_inner());
+                    ready.sleeping = false;
                 }
             };
             job.run();
@@ -135,20 +143,38 @@ pub(crate) fn stop() -> Result<()> {
 /// Lets other threads wait until a session's dispatcher is between batches.
 #[derive(Default)]
 pub(crate) struct Gate {
-    busy: Mutex<bool>,
+    state: Mutex<GateState>,
     idle: Condvar,
 }
 
+#[derive(Default)]
+struct GateState {
+    /// A batch is running.
+    busy: bool,
+    /// Threads in [`Gate::wait_idle`]; [`Gate::leave`] notifies only when
+    /// there are any (it runs after every batch).
+    waiters: usize,
+}
+
 impl Gate {
+    fn lock(&self) -> std::sync::MutexGuard<'_, GateState> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Marks a batch as running.
     pub fn enter(&self) {
-        *self.busy.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.lock().busy = true;
     }
 
     /// Marks the batch as finished and wakes waiters.
     pub fn leave(&self) {
-        *self.busy.lock().unwrap_or_else(|e| e.into_inner()) = false;
-        self.idle.notify_all();
+        let mut state = self.lock();
+        state.busy = false;
+        let waiting = state.waiters > 0;
+        drop(state);
+        if waiting {
+            self.idle.notify_all();
+        }
     }
 
     /// Waits until no batch runs, unless called on a dispatcher thread (where
@@ -158,9 +184,61 @@ impl Gate {
         if thread_role() == ThreadRole::Dispatcher {
             return;
         }
-        let mut busy = self.busy.lock().unwrap_or_else(|e| e.into_inner());
-        while *busy {
-            busy = self.idle.wait(busy).unwrap_or_else(|e| e.into_inner());
+        let mut state = self.lock();
+        while state.busy {
+            state.waiters += 1;
+            state = self.idle.wait(state).unwrap_or_else(|e| e.into_inner());
+            state.waiters -= 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    struct Signal(Mutex<mpsc::Sender<()>>);
+
+    impl Job for Signal {
+        fn run(self: Arc<Self>) {
+            let _ = self.0.lock().unwrap().send(());
+        }
+    }
+
+    fn wait_until(what: impl Fn() -> bool) {
+        while !what() {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
+    #[test]
+    fn a_job_wakes_a_sleeping_dispatcher() {
+        let dispatcher = Arc::new(Dispatcher::default());
+        let thread = {
+            let d = dispatcher.clone();
+            std::thread::spawn(move || d.run_loop())
+        };
+        wait_until(|| dispatcher.ready.lock().unwrap().sleeping);
+        let (tx, rx) = mpsc::channel();
+        dispatcher.schedule(Arc::new(Signal(Mutex::new(tx))));
+        assert_eq!(rx.recv_timeout(Duration::from_secs(5)), Ok(()));
+        dispatcher.stop();
+        thread.join().unwrap();
+    }
+
+    #[test]
+    fn leaving_wakes_a_thread_waiting_for_idle() {
+        let gate = Arc::new(Gate::default());
+        gate.enter();
+        let waiter = {
+            let g = gate.clone();
+            std::thread::spawn(move || g.wait_idle())
+        };
+        wait_until(|| gate.lock().waiters == 1);
+        gate.leave();
+        waiter.join().unwrap();
+        assert_eq!(gate.lock().waiters, 0);
     }
 }

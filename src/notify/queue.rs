@@ -28,6 +28,10 @@ pub(crate) enum Empty {
 struct State<T> {
     items: VecDeque<T>,
     closed: bool,
+    /// Threads blocked in [`BoundedQueue::pop_wait`]; pushes wake one only
+    /// when this is not zero (a condvar's notify is a system call even when
+    /// nobody waits, and the network task pushes after every read).
+    waiters: usize,
 }
 
 /// A FIFO with a fixed capacity.
@@ -43,6 +47,7 @@ impl<T> BoundedQueue<T> {
             state: Mutex::new(State {
                 items: VecDeque::new(),
                 closed: false,
+                waiters: 0,
             }),
             ready: Condvar::new(),
             capacity,
@@ -68,8 +73,7 @@ impl<T> BoundedQueue<T> {
         let dropped = batch.len().saturating_sub(room);
         batch.truncate(room);
         state.items.extend(batch.drain(..));
-        drop(state);
-        self.ready.notify_one();
+        self.wake_one(state);
         dropped
     }
 
@@ -79,8 +83,16 @@ impl<T> BoundedQueue<T> {
         if !state.closed {
             state.items.push_back(item);
         }
+        self.wake_one(state);
+    }
+
+    /// Releases the lock and wakes one waiter, if a thread waits.
+    fn wake_one(&self, state: std::sync::MutexGuard<'_, State<T>>) {
+        let waiting = state.waiters > 0;
         drop(state);
-        self.ready.notify_one();
+        if waiting {
+            self.ready.notify_one();
+        }
     }
 
     /// Takes up to `max` items at once.
@@ -119,11 +131,13 @@ impl<T> BoundedQueue<T> {
             if now >= deadline {
                 return Err(Empty::TimedOut);
             }
+            state.waiters += 1;
             state = self
                 .ready
                 .wait_timeout(state, deadline - now)
                 .unwrap_or_else(|e| e.into_inner())
                 .0;
+            state.waiters -= 1;
         }
     }
 
@@ -150,6 +164,29 @@ mod tests {
         assert_eq!(q.take_batch(2), VecDeque::from([1, 2]));
         assert_eq!(q.pop_wait(Duration::ZERO), Ok(3));
         assert_eq!(q.pop_wait(Duration::from_millis(10)), Err(Empty::TimedOut));
+    }
+
+    #[test]
+    fn a_push_wakes_a_waiter_at_once() {
+        let q = std::sync::Arc::new(BoundedQueue::<u8>::new(4));
+        let waiter = {
+            let q = q.clone();
+            std::thread::spawn(move || {
+                let start = Instant::now();
+                (q.pop_wait(Duration::from_secs(10)), start.elapsed())
+            })
+        };
+        while q.lock().waiters == 0 {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        q.push_batch(&mut vec![7]);
+        let (item, waited) = waiter.join().unwrap();
+        assert_eq!(item, Ok(7));
+        assert!(
+            waited < Duration::from_secs(5),
+            "woken only after {waited:?}"
+        );
+        assert_eq!(q.lock().waiters, 0);
     }
 
     #[test]

@@ -9,7 +9,9 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::runtime::{set_thread_role, thread_role, ThreadRole};
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
+
+use super::wakeup::{Guard, Wakeup};
 use std::thread::JoinHandle;
 
 /// Dispatcher threads in the pool.
@@ -25,31 +27,23 @@ pub(crate) trait Job: Send + Sync {
 struct Ready {
     jobs: VecDeque<Arc<dyn Job>>,
     stopped: bool,
-    /// True while the thread waits for a job; [`Dispatcher::schedule`]
-    /// notifies only then (a notify is a system call even when nobody waits).
-    sleeping: bool,
 }
 
 /// One dispatcher thread's run queue.
 #[derive(Default)]
 pub(crate) struct Dispatcher {
-    ready: Mutex<Ready>,
-    wake: Condvar,
+    ready: Wakeup<Ready>,
 }
 
 impl Dispatcher {
     /// Queues `job` to run on this dispatcher's thread.
     pub fn schedule(&self, job: Arc<dyn Job>) {
-        let mut ready = self.ready.lock().unwrap_or_else(|e| e.into_inner());
+        let mut ready = self.ready.lock();
         if ready.stopped {
             return;
         }
         ready.jobs.push_back(job);
-        let sleeping = ready.sleeping;
-        drop(ready);
-        if sleeping {
-            self.wake.notify_one();
-        }
+        self.ready.notify_one(ready);
     }
 
     fn run_loop(&self) {
@@ -57,7 +51,7 @@ impl Dispatcher {
         crate::sigpipe::block_on_this_thread();
         loop {
             let job = {
-                let mut ready = self.ready.lock().unwrap_or_else(|e| e.into_inner());
+                let mut ready = self.ready.lock();
                 loop {
                     if ready.stopped {
                         return;
@@ -65,9 +59,7 @@ impl Dispatcher {
                     if let Some(job) = ready.jobs.pop_front() {
                         break job;
                     }
-                    ready.sleeping = true;
-                    ready = self.wake.wait(ready).unwrap_or_else(|e| e.into_inner());
-                    ready.sleeping = false;
+                    ready = self.ready.wait(ready);
                 }
             };
             job.run();
@@ -75,11 +67,10 @@ impl Dispatcher {
     }
 
     fn stop(&self) {
-        let mut ready = self.ready.lock().unwrap_or_else(|e| e.into_inner());
+        let mut ready = self.ready.lock();
         ready.stopped = true;
         ready.jobs.clear();
-        drop(ready);
-        self.wake.notify_all();
+        self.ready.notify_all(ready);
     }
 }
 
@@ -143,38 +134,25 @@ pub(crate) fn stop() -> Result<()> {
 /// Lets other threads wait until a session's dispatcher is between batches.
 #[derive(Default)]
 pub(crate) struct Gate {
-    state: Mutex<GateState>,
-    idle: Condvar,
-}
-
-#[derive(Default)]
-struct GateState {
-    /// A batch is running.
-    busy: bool,
-    /// Threads in [`Gate::wait_idle`]; [`Gate::leave`] notifies only when
-    /// there are any (it runs after every batch).
-    waiters: usize,
+    /// True while a batch runs.
+    busy: Wakeup<bool>,
 }
 
 impl Gate {
-    fn lock(&self) -> std::sync::MutexGuard<'_, GateState> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    fn lock(&self) -> Guard<'_, bool> {
+        self.busy.lock()
     }
 
     /// Marks a batch as running.
     pub fn enter(&self) {
-        self.lock().busy = true;
+        **self.lock() = true;
     }
 
     /// Marks the batch as finished and wakes waiters.
     pub fn leave(&self) {
-        let mut state = self.lock();
-        state.busy = false;
-        let waiting = state.waiters > 0;
-        drop(state);
-        if waiting {
-            self.idle.notify_all();
-        }
+        let mut busy = self.lock();
+        **busy = false;
+        self.busy.notify_all(busy);
     }
 
     /// Waits until no batch runs, unless called on a dispatcher thread (where
@@ -184,11 +162,9 @@ impl Gate {
         if thread_role() == ThreadRole::Dispatcher {
             return;
         }
-        let mut state = self.lock();
-        while state.busy {
-            state.waiters += 1;
-            state = self.idle.wait(state).unwrap_or_else(|e| e.into_inner());
-            state.waiters -= 1;
+        let mut busy = self.lock();
+        while **busy {
+            busy = self.busy.wait(busy);
         }
     }
 }
@@ -220,7 +196,7 @@ mod tests {
             let d = dispatcher.clone();
             std::thread::spawn(move || d.run_loop())
         };
-        wait_until(|| dispatcher.ready.lock().unwrap().sleeping);
+        wait_until(|| dispatcher.ready.lock().waiters() == 1);
         let (tx, rx) = mpsc::channel();
         dispatcher.schedule(Arc::new(Signal(Mutex::new(tx))));
         assert_eq!(rx.recv_timeout(Duration::from_secs(5)), Ok(()));
@@ -236,9 +212,9 @@ mod tests {
             let g = gate.clone();
             std::thread::spawn(move || g.wait_idle())
         };
-        wait_until(|| gate.lock().waiters == 1);
+        wait_until(|| gate.lock().waiters() == 1);
         gate.leave();
         waiter.join().unwrap();
-        assert_eq!(gate.lock().waiters, 0);
+        assert_eq!(gate.lock().waiters(), 0);
     }
 }

@@ -14,6 +14,7 @@ mod queue;
 mod registry;
 mod session;
 mod stats;
+mod wakeup;
 
 pub use self::core::StateCallback;
 pub use options::{

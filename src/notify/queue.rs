@@ -6,8 +6,9 @@
 
 use bytes::Bytes;
 use std::collections::VecDeque;
-use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
+
+use super::wakeup::{Guard, Wakeup};
 
 /// A message as received, before parsing (parsing happens on the consumer's thread).
 pub(crate) struct Message {
@@ -28,34 +29,27 @@ pub(crate) enum Empty {
 struct State<T> {
     items: VecDeque<T>,
     closed: bool,
-    /// Threads blocked in [`BoundedQueue::pop_wait`]; pushes wake one only
-    /// when this is not zero (a condvar's notify is a system call even when
-    /// nobody waits, and the network task pushes after every read).
-    waiters: usize,
 }
 
 /// A FIFO with a fixed capacity.
 pub(crate) struct BoundedQueue<T> {
-    state: Mutex<State<T>>,
-    ready: Condvar,
+    state: Wakeup<State<T>>,
     capacity: usize,
 }
 
 impl<T> BoundedQueue<T> {
     pub fn new(capacity: usize) -> Self {
         BoundedQueue {
-            state: Mutex::new(State {
+            state: Wakeup::new(State {
                 items: VecDeque::new(),
                 closed: false,
-                waiters: 0,
             }),
-            ready: Condvar::new(),
             capacity,
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State<T>> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    fn lock(&self) -> Guard<'_, State<T>> {
+        self.state.lock()
     }
 
     /// Appends what fits of `batch`; returns how many were dropped.
@@ -73,7 +67,7 @@ impl<T> BoundedQueue<T> {
         let dropped = batch.len().saturating_sub(room);
         batch.truncate(room);
         state.items.extend(batch.drain(..));
-        self.wake_one(state);
+        self.state.notify_one(state);
         dropped
     }
 
@@ -83,16 +77,7 @@ impl<T> BoundedQueue<T> {
         if !state.closed {
             state.items.push_back(item);
         }
-        self.wake_one(state);
-    }
-
-    /// Releases the lock and wakes one waiter, if a thread waits.
-    fn wake_one(&self, state: std::sync::MutexGuard<'_, State<T>>) {
-        let waiting = state.waiters > 0;
-        drop(state);
-        if waiting {
-            self.ready.notify_one();
-        }
+        self.state.notify_one(state);
     }
 
     /// Takes up to `max` items at once.
@@ -131,13 +116,7 @@ impl<T> BoundedQueue<T> {
             if now >= deadline {
                 return Err(Empty::TimedOut);
             }
-            state.waiters += 1;
-            state = self
-                .ready
-                .wait_timeout(state, deadline - now)
-                .unwrap_or_else(|e| e.into_inner())
-                .0;
-            state.waiters -= 1;
+            state = self.state.wait_timeout(state, deadline - now);
         }
     }
 
@@ -146,8 +125,7 @@ impl<T> BoundedQueue<T> {
         let mut state = self.lock();
         state.closed = true;
         state.items.clear();
-        drop(state);
-        self.ready.notify_all();
+        self.state.notify_all(state);
     }
 }
 
@@ -176,7 +154,7 @@ mod tests {
                 (q.pop_wait(Duration::from_secs(10)), start.elapsed())
             })
         };
-        while q.lock().waiters == 0 {
+        while q.lock().waiters() == 0 {
             std::thread::sleep(Duration::from_millis(1));
         }
         q.push_batch(&mut vec![7]);
@@ -186,7 +164,7 @@ mod tests {
             waited < Duration::from_secs(5),
             "woken only after {waited:?}"
         );
-        assert_eq!(q.lock().waiters, 0);
+        assert_eq!(q.lock().waiters(), 0);
     }
 
     #[test]

@@ -3,8 +3,6 @@
 //! The Rust API is the core; [`ffi`] is a thin C ABI over it. Threading and
 //! ownership rules are in the README and on each type.
 
-#[cfg(feature = "cli")]
-pub mod cli;
 mod client_id;
 pub mod error;
 pub mod event;
@@ -17,8 +15,6 @@ pub mod runtime;
 pub mod secret;
 pub mod service;
 pub mod sigpipe;
-#[cfg(feature = "sim")]
-pub mod sim;
 pub mod tls;
 pub mod topic;
 

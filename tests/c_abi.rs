@@ -6,13 +6,13 @@
 //! The C programs are compiled with `cc -std=c99 -Wall -Wextra -Werror
 //! -pedantic`; `watch` goes to `<target>/examples/watch`.
 
-mod c_support;
-mod support;
+use jet_testkit::c as c_support;
+use jet_testkit as support;
 
 use bytes::Bytes;
 use c_support::{
     assert_passed, compile_test, describe, example_binary, run, stdout_lines, valgrind, Lang,
-    Running, CRATE_DIR,
+    Running, REPO_DIR,
 };
 use jet::event::Event;
 use std::path::{Path, PathBuf};
@@ -62,7 +62,7 @@ fn abi_session_under_valgrind() {
     let dir = ScratchDir::new("c-abi-session");
     let program = compile_test("abi_session", dir.path(), Lang::C99);
     let mut broker = Broker::start(BrokerOptions::default());
-    let events = Path::new(CRATE_DIR).join("tests/data/events");
+    let events = Path::new(REPO_DIR).join("tests/data/events");
     let mut session = Running::start(
         valgrind()
             .arg(&program)

@@ -1,7 +1,7 @@
 //! Proves the integration-test harness (tests/support) works with real
 //! processes: a real broker, real mosquitto clients, real certificates.
 
-mod support;
+use jet_testkit as support;
 
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! device's sample events, subscriptions, authentication, TLS, reconnects,
 //! bounded delivery, and callbacks that unsubscribe or close.
 
-mod support;
+use jet_testkit as support;
 
 use jet::event::Event;
 use jet::notify::{ConnectionState, NotificationSession, NotifyOptions, Overflow};

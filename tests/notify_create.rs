@@ -2,7 +2,7 @@
 //! broker: a persistent session gets the events the broker kept while it was
 //! away, and the rules of an unconnected session.
 
-mod support;
+use jet_testkit as support;
 
 use jet::notify::{ConnectionState, NotificationSession, NotifyOptions};
 use jet::topic::Topic;

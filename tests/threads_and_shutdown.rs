@@ -1,7 +1,7 @@
 //! libjet's threads: a fixed number however many sessions are open, and none
 //! left after `shutdown`. One test, because shutdown is process-wide.
 
-mod support;
+use jet_testkit as support;
 
 use jet::notify::{NotificationSession, NotifyOptions};
 use jet::topic::Topic;

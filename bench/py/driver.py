@@ -93,9 +93,9 @@ def parse_args(argv):
     parser.add_argument("--quick", action="store_true", help="small counts, one run each")
     parser.add_argument("--bin", type=Path, default=REPO / "target/bench/bin",
                         help="the C programs (default %(default)s)")
-    parser.add_argument("--jet", type=Path, default=REPO / "target/tool/release/jet",
+    parser.add_argument("--jet", type=Path, default=REPO / "target/release/jet",
                         help="the jet command, for jet sim (default %(default)s)")
-    parser.add_argument("--jet-bench", type=Path, default=REPO / "target/tool/release/jet-bench",
+    parser.add_argument("--jet-bench", type=Path, default=REPO / "target/release/jet-bench",
                         help="the benchmark tool (default %(default)s)")
     parser.add_argument("--stubs", type=Path, default=REPO / "target/bench/stubs",
                         help="grpc_calls.py's stubs (default %(default)s)")

@@ -2,7 +2,7 @@
 //! events (IFA and IFL changes, about 300 bytes), optionally stamped with
 //! the send time in the attribute `sent-ns`.
 
-use jet::sim::synthetic_event;
+use jet_sim::synthetic_event;
 use std::time::SystemTime;
 
 /// Distinct events the publisher cycles through.
@@ -31,7 +31,7 @@ impl Template {
 
 /// The pool of events, in the order they are sent.
 pub fn pool() -> Vec<Template> {
-    let time = jet::sim::events::device_time(SystemTime::now());
+    let time = jet_sim::events::device_time(SystemTime::now());
     (0..POOL)
         .map(|n| {
             let event = synthetic_event(n, "r1", &time);

@@ -1,0 +1,55 @@
+/*
+ * Callbacks from libjet's dispatcher threads into Java. Each runs inside a
+ * local frame on a thread attached as a daemon (jni_callback_env); the Java
+ * side (Callbacks.java) catches and logs what a listener throws, and nothing
+ * is left pending when control returns to libjet.
+ */
+#include "jni_callbacks.h"
+
+void *jni_target_new(JNIEnv *env, jobject target)
+{
+    return (void *)(*env)->NewGlobalRef(env, target);
+}
+
+/* Calls static Callbacks method `method` with the target and one argument. */
+static void call_target(jmethodID method, void *user_data, jvalue argument)
+{
+    JNIEnv *env = jni_callback_env();
+    if (env == NULL || (*env)->PushLocalFrame(env, 8) != 0) {
+        return;
+    }
+    jvalue args[2];
+    args[0].l = (jobject)user_data;
+    args[1] = argument;
+    (*env)->CallStaticVoidMethodA(env, jni.callbacks, method, args);
+    (*env)->ExceptionClear(env);
+    (*env)->PopLocalFrame(env, NULL);
+}
+
+void jni_target_event(const jet_event_t *event, void *user_data)
+{
+    jvalue argument;
+    argument.j = JNI_HANDLE(event);
+    call_target(jni.on_event, user_data, argument);
+}
+
+void jni_target_state(jet_connection_state_t state, void *user_data)
+{
+    jvalue argument;
+    argument.i = (jint)state;
+    call_target(jni.on_state, user_data, argument);
+}
+
+void jni_target_free(void *user_data)
+{
+    JNIEnv *env = jni_callback_env();
+    if (env == NULL) {
+        return;
+    }
+    if ((*env)->PushLocalFrame(env, 4) == 0) {
+        (*env)->CallStaticVoidMethod(env, jni.callbacks, jni.on_released, (jobject)user_data);
+        (*env)->ExceptionClear(env);
+        (*env)->PopLocalFrame(env, NULL);
+    }
+    (*env)->DeleteGlobalRef(env, (jobject)user_data);
+}

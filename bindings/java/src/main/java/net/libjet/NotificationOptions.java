@@ -1,0 +1,130 @@
+package net.libjet;
+
+import java.time.Duration;
+
+/**
+ * Settings of a notification session (jet_notification_options_t), made
+ * with {@link #builder()}. What is not set keeps libjet's default. Immutable.
+ */
+public final class NotificationOptions {
+    private final NativeOptions values;
+
+    // Indexes of the strings and numbers, in the order jni_notification.c reads them.
+    private static final int DEVICE = 0, USER = 1, PASSWORD = 2, BIND = 3, CLIENT_ID = 4, CA = 5, CERT = 6, KEY = 7,
+            SERVER_NAME = 8, STRING_COUNT = 9;
+    private static final int PORT = 0, KEEPALIVE = 1, TLS = 2, INSECURE = 3, CONNECT_TIMEOUT = 4, CLEAN = 5, QOS = 6,
+            QUEUE = 7, MAX_PACKET = 8, RECONNECT_MIN = 9, RECONNECT_MAX = 10, OVERFLOW = 11, NUMBER_COUNT = 12;
+
+    private NotificationOptions(Builder builder) {
+        this.values = builder.values.copy();
+    }
+
+    /** A builder with every setting at libjet's default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The strings as NUL-terminated UTF-8, for the JNI glue. */
+    byte[][] strings() {
+        return values.cstrings();
+    }
+
+    /** The numbers (-1: libjet's default), for the JNI glue. */
+    long[] numbers() {
+        return values.numbers();
+    }
+
+    /** The client id asked for, or null. */
+    public String clientId() {
+        return values.string(CLIENT_ID);
+    }
+
+    /** Builds {@link NotificationOptions}; each setter returns the builder. */
+    public static final class Builder {
+        private final NativeOptions values = new NativeOptions(STRING_COUNT, NUMBER_COUNT);
+
+        private Builder() {}
+
+        private Builder number(int index, long value, long max, String name) {
+            values.number(index, value, max, name);
+            return this;
+        }
+
+        private Builder string(int index, String value) {
+            values.string(index, value);
+            return this;
+        }
+
+        private static long millis(Duration duration) {
+            return duration.toMillis();
+        }
+
+        /** Device (broker) host name or address. Default "127.0.0.1". */
+        public Builder device(String device) { return string(DEVICE, device); }
+
+        /** Broker port. Default 1883. */
+        public Builder port(int port) { return number(PORT, port, 65535, "port"); }
+
+        /** User name, when the broker checks one. */
+        public Builder user(String user) { return string(USER, user); }
+
+        /** Password; never logged. */
+        public Builder password(String password) { return string(PASSWORD, password); }
+
+        /** MQTT keepalive. Default 60 s; zero turns it off. */
+        public Builder keepalive(Duration keepalive) { return number(KEEPALIVE, keepalive.toSeconds(), 0xFFFF_FFFFL, "keepalive"); }
+
+        /** Source address of the connection. */
+        public Builder bindAddress(String address) { return string(BIND, address); }
+
+        /** MQTT client id. Default: a unique one is made. */
+        public Builder clientId(String clientId) { return string(CLIENT_ID, clientId); }
+
+        /** Connect with TLS. Default false. */
+        public Builder tls(boolean tls) { return number(TLS, tls ? 1 : 0, 1, "tls"); }
+
+        /** PEM file of the CA(s) to trust; unset trusts the system's roots. */
+        public Builder tlsCaFile(String path) { return string(CA, path); }
+
+        /** PEM client certificate for mutual TLS. */
+        public Builder tlsCertFile(String path) { return string(CERT, path); }
+
+        /** PEM key of the client certificate. */
+        public Builder tlsKeyFile(String path) { return string(KEY, path); }
+
+        /** Name to verify in the server certificate instead of the device. */
+        public Builder tlsServerName(String name) { return string(SERVER_NAME, name); }
+
+        /** Accept any server certificate (labs only). Default false. */
+        public Builder tlsInsecureSkipVerify(boolean skip) { return number(INSECURE, skip ? 1 : 0, 1, "tlsInsecureSkipVerify"); }
+
+        /** Time for TCP, TLS and MQTT handshakes together. Default 10 s. */
+        public Builder connectTimeout(Duration timeout) { return number(CONNECT_TIMEOUT, millis(timeout), 0xFFFF_FFFFL, "connectTimeout"); }
+
+        /** True (default) starts a clean MQTT session; false keeps the broker-side session (needs a client id). */
+        public Builder cleanSession(boolean clean) { return number(CLEAN, clean ? 1 : 0, 1, "cleanSession"); }
+
+        /** QoS of subscriptions: 0 (default) or 1. */
+        public Builder qos(int qos) { return number(QOS, qos, 1, "qos"); }
+
+        /** Events waiting for the application per queue. Default 65536. */
+        public Builder queueCapacity(int capacity) { return number(QUEUE, capacity, Integer.MAX_VALUE, "queueCapacity"); }
+
+        /** Largest MQTT packet accepted, in bytes. Default 1 MiB. */
+        public Builder maxPacketSize(int bytes) { return number(MAX_PACKET, bytes, Integer.MAX_VALUE, "maxPacketSize"); }
+
+        /** First reconnect delay; it doubles up to the maximum. Default 250 ms. */
+        public Builder reconnectMin(Duration delay) { return number(RECONNECT_MIN, millis(delay), 0xFFFF_FFFFL, "reconnectMin"); }
+
+        /** Longest reconnect delay. Default 30 s. */
+        public Builder reconnectMax(Duration delay) { return number(RECONNECT_MAX, millis(delay), 0xFFFF_FFFFL, "reconnectMax"); }
+
+        /** What happens when a queue is full. Default DROP. */
+        public Builder overflow(Overflow overflow) { return number(OVERFLOW, overflow.code(), 1, "overflow"); }
+
+        /** The options. */
+        public NotificationOptions build() {
+            return new NotificationOptions(this);
+        }
+    }
+}

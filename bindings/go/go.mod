@@ -1,0 +1,3 @@
+module libjet.dev/jet
+
+go 1.22

@@ -1,0 +1,176 @@
+using System;
+using System.Threading;
+using LibJet.Native;
+
+namespace LibJet
+{
+    /// <summary>
+    /// A notification session: a connection to a device's MQTT broker and its
+    /// subscriptions. Thread-safe. Callbacks run on a libjet dispatcher
+    /// thread, one at a time; a callback may unsubscribe or close its own
+    /// session. Dispose (or Close) disconnects; it waits for a running
+    /// callback (unless called from one) and for calls in progress on other
+    /// threads (cancel a blocked Next through its token).
+    /// </summary>
+    public sealed class Notifications : IDisposable
+    {
+        private readonly NotificationHandle handle;
+        private readonly StateTarget state = new StateTarget();
+
+        private Notifications(NotificationHandle handle)
+        {
+            this.handle = handle;
+        }
+
+        /// <summary>Connects to a device's broker (jet_notification_create, then connect).</summary>
+        public static Notifications Open(NotificationOptions options, CancellationToken cancel = default(CancellationToken))
+        {
+            Notifications session = Create(options);
+            try
+            {
+                session.Connect(cancel);
+                return session;
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Makes a session without connecting it (state Idle). Subscriptions
+        /// made before <see cref="Connect"/> go to the broker with the connection
+        /// (for persistent sessions, CleanSession = false).
+        /// </summary>
+        public static Notifications Create(NotificationOptions options)
+        {
+            if (options == null) throw new ArgumentNullException("options");
+            Jet.EnsureLoaded();
+            NotificationHandle handle;
+            using (var strings = new NativeStrings())
+            {
+                NotificationOptionsNative native = options.ToNative(strings);
+                Errors.Check(NativeMethods.jet_notification_create(ref native, out handle));
+            }
+            var session = new Notifications(handle);
+            Errors.Check(NativeMethods.jet_notification_set_state_callback(handle, Callbacks.State, Callbacks.UserData(session.state), Callbacks.Free));
+            return session;
+        }
+
+        /// <summary>Connects a session made by <see cref="Create"/>; returns once connected.</summary>
+        public void Connect(CancellationToken cancel = default(CancellationToken))
+        {
+            NotificationHandle h = Handle();
+            Blocking.Run(cancel, () => NativeMethods.jet_notification_connect(h));
+        }
+
+        /// <summary>Told about each connection state change, on the dispatcher thread, in order with the events.</summary>
+        public event Action<ConnectionState> StateChanged
+        {
+            add { lock (state) state.Handlers += value; }
+            remove { lock (state) state.Handlers -= value; }
+        }
+
+        /// <summary>The connection state now.</summary>
+        public ConnectionState State
+        {
+            get
+            {
+                int value;
+                Errors.Check(NativeMethods.jet_notification_state(Handle(), out value));
+                return (ConnectionState)value;
+            }
+        }
+
+        /// <summary>The session's counters.</summary>
+        public NotificationStats Stats
+        {
+            get
+            {
+                NotificationStatsNative stats;
+                Errors.Check(NativeMethods.jet_notification_stats(Handle(), out stats));
+                return new NotificationStats(stats);
+            }
+        }
+
+        /// <summary>The MQTT client id in use.</summary>
+        public string ClientId
+        {
+            get { return Utf8.Read(NativeMethods.jet_notification_client_id(Handle())); }
+        }
+
+        /// <summary>
+        /// Calls `handler` with each event whose topic matches the MQTT filter
+        /// `topic` (build it with <see cref="Topics"/>), on a libjet thread.
+        /// Returns once the broker confirmed it. An exception thrown by the
+        /// handler is caught and logged (Jet.Log); the stream goes on.
+        /// </summary>
+        public Subscription Subscribe(string topic, Action<Event> handler)
+        {
+            if (handler == null) throw new ArgumentNullException("handler");
+            var target = new EventTarget(handler);
+            ulong id;
+            // On failure libjet has already freed the user data (the GCHandle).
+            Errors.Check(NativeMethods.jet_notification_subscribe(Handle(), Utf8.Bytes(topic), Callbacks.Event, Callbacks.UserData(target), Callbacks.Free, out id));
+            return new Subscription(this, id, topic, target);
+        }
+
+        /// <summary>Queues each event whose topic matches `topic` for <see cref="Next"/>.</summary>
+        public Subscription SubscribePull(string topic)
+        {
+            ulong id;
+            Errors.Check(NativeMethods.jet_notification_subscribe_pull(Handle(), Utf8.Bytes(topic), out id));
+            return new Subscription(this, id, topic, null);
+        }
+
+        /// <summary>
+        /// Waits up to `timeout` for the next event of a pull subscription;
+        /// null when none came in time. Dispose the event when done.
+        /// </summary>
+        public Event Next(TimeSpan timeout, CancellationToken cancel = default(CancellationToken))
+        {
+            Event evt;
+            return TryNext(timeout, out evt, cancel) ? evt : null;
+        }
+
+        /// <summary>Like <see cref="Next"/>: false when no event came within `timeout`.</summary>
+        public bool TryNext(TimeSpan timeout, out Event evt, CancellationToken cancel = default(CancellationToken))
+        {
+            NotificationHandle h = Handle();
+            uint ms = timeout <= TimeSpan.Zero ? 0 : Blocking.Millis(timeout);
+            EventHandle owned = null;
+            int status = Blocking.Run(cancel, () => NativeMethods.jet_notification_next(h, ms, out owned));
+            evt = status == (int)Status.Ok ? new Event(owned) : null;
+            return evt != null;
+        }
+
+        /// <summary>Ends every subscription of the session.</summary>
+        public void UnsubscribeAll()
+        {
+            Errors.Check(NativeMethods.jet_notification_unsubscribe_all(Handle()));
+        }
+
+        /// <summary>Ends subscription `id`; nothing happens once the session is closed.</summary>
+        internal void Unsubscribe(ulong id)
+        {
+            if (handle.IsClosed) return;
+            int status;
+            try { status = NativeMethods.jet_notification_unsubscribe(handle, id); }
+            catch (ObjectDisposedException) { return; }
+            if (status != (int)Status.NotFound && status != (int)Status.Closed) Errors.Check(status);
+        }
+
+        /// <summary>Closes the session; safe to call twice.</summary>
+        public void Close() { Dispose(); }
+
+        /// <summary>Closes the session and frees every callback; safe to call twice.</summary>
+        public void Dispose() { handle.Dispose(); }
+
+        private NotificationHandle Handle()
+        {
+            if (handle.IsClosed) throw new ObjectDisposedException("Notifications", "the notification session is closed");
+            return handle;
+        }
+    }
+}

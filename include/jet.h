@@ -16,6 +16,9 @@
  * - Callbacks run on a libjet dispatcher thread, never on a network thread and
  *   never under a lock a libjet call needs: a callback may unsubscribe or close
  *   its own session. free_user_data runs exactly once, after the last call.
+ * - Blocking calls can be cancelled from another thread: attach a
+ *   jet_cancel_t to the calling thread (jet_cancel_attach), then
+ *   jet_cancel_trigger makes them return JET_STATUS_CANCELLED at once.
  * - Call jet_shutdown() before the process exits (required under managed
  *   runtimes); never call libjet from atexit handlers or library unload.
  */
@@ -129,6 +132,10 @@ enum jet_status_t
    */
   JET_STATUS_ALREADY_EXISTS = -23,
   /**
+   * The call was cancelled through a jet_cancel_t.
+   */
+  JET_STATUS_CANCELLED = -24,
+  /**
    * An unexpected internal error.
    */
   JET_STATUS_INTERNAL = -98,
@@ -144,6 +151,15 @@ typedef enum jet_status_t jet_status_t;
 typedef int32_t jet_status_t;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
+
+/**
+ * A cancellation token (opaque). Made by jet_cancel_new, released by
+ * jet_cancel_free. Attach it to a thread with jet_cancel_attach; trigger it
+ * from any thread with jet_cancel_trigger to make that thread's blocking
+ * libjet calls return JET_STATUS_CANCELLED. A token stays triggered: make a
+ * new one for the next operation.
+ */
+typedef struct jet_cancel_t jet_cancel_t;
 
 /**
  * A notification event (opaque).
@@ -688,6 +704,52 @@ typedef int32_t jet_op_t;
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * Makes a token that is not triggered; `*out_cancel` is to release with
+ * jet_cancel_free.
+ */
+jet_status_t jet_cancel_new(struct jet_cancel_t **out_cancel);
+
+/**
+ * Triggers the token, from any thread: every blocking call honouring it
+ * (now or later) returns JET_STATUS_CANCELLED, those waiting are woken at
+ * once. Calling it again does nothing and returns JET_STATUS_OK.
+ */
+jet_status_t jet_cancel_trigger(const struct jet_cancel_t *cancel);
+
+/**
+ * True once the token was triggered; false for NULL.
+ */
+bool jet_cancel_is_triggered(const struct jet_cancel_t *cancel);
+
+/**
+ * Releases a token; NULL is ignored. Safe while the token is still attached
+ * to a thread: the thread holds its own reference until jet_cancel_detach
+ * (or the next jet_cancel_attach), so its calls stay cancelled if the token
+ * was triggered; nothing can trigger it after the free.
+ *
+ * # Safety
+ * `cancel` must come from jet_cancel_new and not be freed twice.
+ */
+void jet_cancel_free(struct jet_cancel_t *cancel);
+
+/**
+ * Makes the calling thread's blocking libjet calls (jet_notification_open,
+ * jet_notification_connect, jet_notification_next, jet_service_open and
+ * every service call) honour `cancel` until jet_cancel_detach; replaces the
+ * token attached before, if any. A call started while the token is
+ * triggered returns JET_STATUS_CANCELLED at once, without reaching the
+ * device. The thread keeps its own reference: the token may be freed while
+ * attached.
+ */
+jet_status_t jet_cancel_attach(const struct jet_cancel_t *cancel);
+
+/**
+ * Detaches the calling thread's token: its blocking calls are no longer
+ * cancellable. Does nothing when none is attached.
+ */
+void jet_cancel_detach(void);
 
 /**
  * The topic the event arrived on (NULL only when `event` is NULL).

@@ -35,6 +35,8 @@ pub enum ErrorKind {
     AlreadyExists,
     /// The thing does not exist on the device.
     NotFound,
+    /// The call was cancelled through a [`crate::cancel::CancelToken`].
+    Cancelled,
     /// Something that should not happen inside libjet.
     Internal,
 }

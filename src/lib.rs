@@ -3,6 +3,7 @@
 //! The Rust API is the core; [`ffi`] is a thin C ABI over it. Threading and
 //! ownership rules are in the README and on each type.
 
+pub mod cancel;
 mod client_id;
 pub mod error;
 pub mod event;
@@ -26,7 +27,10 @@ use std::time::Duration;
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The version of the C ABI; bumped on every incompatible change.
-pub const ABI_VERSION: u32 = 2;
+///
+/// ABI 3 adds cancellation: `jet_cancel_t`, the `jet_cancel_*` functions and
+/// `JET_STATUS_CANCELLED`.
+pub const ABI_VERSION: u32 = 3;
 
 /// Closes every session and stops libjet's threads (runtime and dispatchers).
 ///

@@ -93,9 +93,20 @@ pub fn stop(timeout: Duration) {
 
 /// Runs `future` to completion on the calling thread (which must be allowed
 /// to block), with SIGPIPE kept from the host program meanwhile.
+///
+/// Honours the calling thread's [`crate::cancel`] token: triggered before,
+/// the future is not started; triggered meanwhile, it is dropped at once.
+/// Either way the error is of kind [`ErrorKind::Cancelled`].
 pub fn block_on<F: std::future::Future>(what: &str, future: F) -> Result<F::Output> {
     ensure_may_block(what)?;
+    let cancel = crate::cancel::current();
+    if let Some(token) = &cancel {
+        token.check(what)?;
+    }
     let handle = handle()?;
     let _guard = crate::sigpipe::Guard::new();
-    Ok(handle.block_on(future))
+    match cancel {
+        None => Ok(handle.block_on(future)),
+        Some(token) => handle.block_on(token.run(what, future)),
+    }
 }

@@ -6,6 +6,7 @@
 
 #![allow(non_camel_case_types)]
 
+pub mod cancel;
 pub mod event;
 pub mod failure;
 pub mod firewall;

@@ -47,6 +47,8 @@ pub enum jet_status_t {
     JET_STATUS_UNIMPLEMENTED = -22,
     /// The thing already exists on the device (for example the client id is in use).
     JET_STATUS_ALREADY_EXISTS = -23,
+    /// The call was cancelled through a jet_cancel_t.
+    JET_STATUS_CANCELLED = -24,
     /// An unexpected internal error.
     JET_STATUS_INTERNAL = -98,
     /// libjet caught a panic; the call had no effect that can be relied on.
@@ -72,6 +74,7 @@ impl jet_status_t {
             ErrorKind::Unimplemented => JET_STATUS_UNIMPLEMENTED,
             ErrorKind::AlreadyExists => JET_STATUS_ALREADY_EXISTS,
             ErrorKind::NotFound => JET_STATUS_NOT_FOUND,
+            ErrorKind::Cancelled => JET_STATUS_CANCELLED,
             ErrorKind::Internal => JET_STATUS_INTERNAL,
         }
     }
@@ -97,6 +100,7 @@ impl jet_status_t {
             -21 => c"JET_STATUS_REFUSED",
             -22 => c"JET_STATUS_UNIMPLEMENTED",
             -23 => c"JET_STATUS_ALREADY_EXISTS",
+            -24 => c"JET_STATUS_CANCELLED",
             -98 => c"JET_STATUS_INTERNAL",
             -99 => c"JET_STATUS_PANIC",
             _ => c"JET_STATUS_UNKNOWN",

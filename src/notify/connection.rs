@@ -27,6 +27,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::mpsc::UnboundedReceiver;
+use tokio::sync::oneshot;
 use tokio::time::timeout;
 
 /// Bytes read from the socket at a time, at most.
@@ -51,7 +52,7 @@ enum Ended {
 pub(crate) async fn run(
     core: Arc<Core>,
     mut commands: UnboundedReceiver<Command>,
-    opened: SyncSender<Result<()>>,
+    opened: oneshot::Sender<Result<()>>,
     done: SyncSender<()>,
 ) {
     let mut opened = Some(opened);

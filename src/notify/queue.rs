@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
 use super::wakeup::{Guard, Wakeup};
+use crate::cancel::CancelToken;
 
 /// A message as received, before parsing (parsing happens on the consumer's thread).
 pub(crate) struct Message {
@@ -24,6 +25,7 @@ pub(crate) struct Message {
 pub(crate) enum Empty {
     TimedOut,
     Closed,
+    Cancelled,
 }
 
 struct State<T> {
@@ -101,11 +103,16 @@ impl<T> BoundedQueue<T> {
         self.lock().items.is_empty()
     }
 
-    /// Waits up to `timeout` for an item.
-    pub fn pop_wait(&self, timeout: Duration) -> Result<T, Empty> {
+    /// Waits up to `timeout` for an item, giving up when `cancel` is
+    /// triggered (the caller registers a waker on it that calls
+    /// [`Self::wake_all`]).
+    pub fn pop_wait(&self, timeout: Duration, cancel: Option<&CancelToken>) -> Result<T, Empty> {
         let deadline = Instant::now() + timeout;
         let mut state = self.lock();
         loop {
+            if cancel.is_some_and(CancelToken::is_triggered) {
+                return Err(Empty::Cancelled);
+            }
             if let Some(item) = state.items.pop_front() {
                 return Ok(item);
             }
@@ -118,6 +125,12 @@ impl<T> BoundedQueue<T> {
             }
             state = self.state.wait_timeout(state, deadline - now);
         }
+    }
+
+    /// Wakes every waiter so it checks its cancel token.
+    pub fn wake_all(&self) {
+        let state = self.lock();
+        self.state.notify_all(state);
     }
 
     /// Empties the queue, refuses new items and wakes every waiter.
@@ -140,8 +153,11 @@ mod tests {
         assert_eq!(q.push_batch(&mut batch), 2);
         assert!(batch.is_empty());
         assert_eq!(q.take_batch(2), VecDeque::from([1, 2]));
-        assert_eq!(q.pop_wait(Duration::ZERO), Ok(3));
-        assert_eq!(q.pop_wait(Duration::from_millis(10)), Err(Empty::TimedOut));
+        assert_eq!(q.pop_wait(Duration::ZERO, None), Ok(3));
+        assert_eq!(
+            q.pop_wait(Duration::from_millis(10), None),
+            Err(Empty::TimedOut)
+        );
     }
 
     #[test]
@@ -151,7 +167,7 @@ mod tests {
             let q = q.clone();
             std::thread::spawn(move || {
                 let start = Instant::now();
-                (q.pop_wait(Duration::from_secs(10)), start.elapsed())
+                (q.pop_wait(Duration::from_secs(10), None), start.elapsed())
             })
         };
         while q.lock().waiters() == 0 {
@@ -172,7 +188,7 @@ mod tests {
         let q = std::sync::Arc::new(BoundedQueue::<u8>::new(1));
         let waiter = {
             let q = q.clone();
-            std::thread::spawn(move || q.pop_wait(Duration::from_secs(10)))
+            std::thread::spawn(move || q.pop_wait(Duration::from_secs(10), None))
         };
         std::thread::sleep(Duration::from_millis(50));
         q.close();

@@ -7,6 +7,7 @@ use super::options::NotifyOptions;
 use super::queue::Empty;
 use super::registry::{Delivery, EventCallback, SubscriptionId};
 use super::stats::{ConnectionState, Stats};
+use crate::cancel::{self, CancelToken};
 use crate::error::{Error, ErrorKind, Result};
 use crate::event::Event;
 use crate::jet_log;
@@ -18,6 +19,7 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::{sync_channel, RecvTimeoutError};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
+use tokio::sync::oneshot;
 
 /// Every open session, so [`crate::shutdown`] can close them.
 static OPEN_SESSIONS: Lazy<Mutex<Vec<Weak<Core>>>> = Lazy::new(|| Mutex::new(Vec::new()));
@@ -47,6 +49,7 @@ impl NotificationSession {
     /// The same as [`Self::create`] followed by [`Self::connect`].
     pub fn open(options: NotifyOptions) -> Result<NotificationSession> {
         runtime::ensure_may_block("opening a notification session")?;
+        cancel::check_current("opening a notification session")?;
         let session = NotificationSession::create(options)?;
         session.connect()?;
         Ok(session)
@@ -84,9 +87,16 @@ impl NotificationSession {
     /// or with the errors of [`Self::open`]. A failed connect closes the
     /// session. Calling it on a session that is connected (or was) fails
     /// with `InvalidArgument`.
+    ///
+    /// Honours the calling thread's [`crate::cancel`] token: triggered
+    /// before, nothing happens (the session can still be connected later);
+    /// triggered meanwhile, the attempt stops and the session is closed.
+    /// Either way the error is of kind `Cancelled`.
     pub fn connect(&self) -> Result<()> {
-        runtime::ensure_may_block("connecting a notification session")?;
+        const WHAT: &str = "connecting a notification session";
+        runtime::ensure_may_block(WHAT)?;
         self.ensure_open()?;
+        cancel::check_current(WHAT)?;
         let Some(start) = self.core.take_start() else {
             return Err(Error::invalid("the session is already connected"));
         };
@@ -98,7 +108,7 @@ impl NotificationSession {
             }
         };
         let core = &self.core;
-        let (opened_tx, opened_rx) = sync_channel(1);
+        let (opened_tx, opened_rx) = oneshot::channel();
         let wait = core.options.connect_timeout + Duration::from_secs(2);
         core.set_state(ConnectionState::Connecting);
         jet_log!(
@@ -115,12 +125,19 @@ impl NotificationSession {
             opened_tx,
             start.done,
         ));
-        let opened = opened_rx.recv_timeout(wait).unwrap_or_else(|_| {
-            Err(Error::new(
+        // The timer is made inside the future: it needs the runtime's context.
+        let waited = runtime::block_on(
+            WHAT,
+            async move { tokio::time::timeout(wait, opened_rx).await },
+        );
+        let opened = match waited {
+            Ok(Ok(Ok(result))) => result,
+            Ok(_) => Err(Error::new(
                 ErrorKind::Timeout,
                 "the connection attempt did not finish in time",
-            ))
-        });
+            )),
+            Err(cancelled) => Err(cancelled),
+        };
         if let Err(error) = opened {
             jet_log!(
                 Level::Warn,
@@ -227,13 +244,17 @@ impl NotificationSession {
 
     /// Waits up to `timeout` for the next event of a pull subscription.
     /// `Ok(None)` means none came in time; an error of kind `Closed` means the
-    /// session is closed.
+    /// session is closed, `Cancelled` that the calling thread's
+    /// [`crate::cancel`] token was triggered.
     pub fn next(&self, timeout: Duration) -> Result<Option<Event>> {
-        runtime::ensure_may_block("next")?;
+        const WHAT: &str = "waiting for the next event";
+        runtime::ensure_may_block(WHAT)?;
+        let cancel = cancel::current();
+        let _wakes = cancel.as_ref().map(|token| self.wake_on(token));
         let deadline = Instant::now() + timeout;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            let message = match self.core.pulls.pop_wait(left) {
+            let message = match self.core.pulls.pop_wait(left, cancel.as_ref()) {
                 Ok(message) => {
                     self.core.made_room();
                     message
@@ -242,6 +263,7 @@ impl NotificationSession {
                 Err(Empty::Closed) => {
                     return Err(Error::new(ErrorKind::Closed, "the session is closed"))
                 }
+                Err(Empty::Cancelled) => return Err(cancel::cancelled(WHAT)),
             };
             let wanted = self.core.registry.snapshot().iter().any(|sub| {
                 !sub.is_callback()
@@ -261,6 +283,16 @@ impl NotificationSession {
             self.core.counters.delivered.fetch_add(1, Ordering::Relaxed);
             return Ok(Some(event));
         }
+    }
+
+    /// Wakes the pullers of this session when `token` is triggered.
+    fn wake_on(&self, token: &CancelToken) -> cancel::Registration {
+        let core = Arc::downgrade(&self.core);
+        token.on_trigger(move || {
+            if let Some(core) = core.upgrade() {
+                core.pulls.wake_all();
+            }
+        })
     }
 
     /// The connection state now.

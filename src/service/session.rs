@@ -73,9 +73,12 @@ impl std::fmt::Debug for ServiceSession {
 impl ServiceSession {
     /// Connects to the device and logs in (when a user is given). Fails with
     /// `Unreachable`, `Timeout`, `Tls`, `NotAuthorized` (login refused),
-    /// `AlreadyExists` (client id in use) or `InvalidArgument`.
+    /// `AlreadyExists` (client id in use), `InvalidArgument`, or `Cancelled`
+    /// when the calling thread's [`crate::cancel`] token is triggered (as are
+    /// the session's calls).
     pub fn open(options: ServiceOptions) -> Result<ServiceSession> {
         runtime::ensure_may_block("opening a service session")?;
+        crate::cancel::check_current("opening a service session")?;
         options.validate()?;
         let client_id = options
             .client_id
@@ -107,14 +110,12 @@ impl ServiceSession {
             options.device,
             options.port
         );
-        let channel = runtime::block_on("connecting", endpoint.connect_with_connector(connector))?
+        let connecting = format!("connecting to {}:{}", options.device, options.port);
+        let channel = runtime::block_on(&connecting, endpoint.connect_with_connector(connector))?
             .map_err(|e| {
-                let status = tonic::Status::from_error(Box::new(e));
-                from_status(
-                    &format!("connecting to {}:{}", options.device, options.port),
-                    &status,
-                )
-            })?;
+            let status = tonic::Status::from_error(Box::new(e));
+            from_status(&connecting, &status)
+        })?;
         let deadline = options.call_timeout;
         let session = ServiceSession {
             inner: Arc::new(Inner {
@@ -288,7 +289,8 @@ impl ServiceSession {
         F: Fn(Channel, Generation) -> Fut,
         Fut: Future<Output = Result<T>>,
     {
-        runtime::block_on("a service call", self.call_async(service, call))?
+        let what = format!("the {} call", service.name());
+        runtime::block_on(&what, self.call_async(service, call))?
     }
 
     async fn call_async<T, F, Fut>(&self, service: Service, call: F) -> Result<T>

@@ -20,13 +20,7 @@ static int read_options(JNIEnv *env, jni_strings_t *s, jobjectArray strings, jlo
     const char *text[S_COUNT];
     jlong n[N_COUNT];
     jet_service_options_default(o);
-    for (int i = 0; i < S_COUNT; i++) {
-        jbyteArray item = (jbyteArray)(*env)->GetObjectArrayElement(env, strings, i);
-        text[i] = jni_cstring(env, s, item);
-        (*env)->DeleteLocalRef(env, item);
-    }
-    (*env)->GetLongArrayRegion(env, numbers, 0, N_COUNT, n);
-    if (s->failed || (*env)->ExceptionCheck(env)) {
+    if (jni_options(env, s, strings, text, S_COUNT, numbers, n, N_COUNT) != 0) {
         return -1;
     }
     if (text[S_DEVICE]) o->device = text[S_DEVICE];

@@ -137,6 +137,18 @@ const char *jni_cstring(JNIEnv *env, jni_strings_t *strings, jbyteArray bytes)
     return text;
 }
 
+int jni_options(JNIEnv *env, jni_strings_t *strings, jobjectArray array, const char **out, int count,
+                jlongArray numbers, jlong *numbers_out, int number_count)
+{
+    for (int i = 0; i < count; i++) {
+        jbyteArray item = (jbyteArray)(*env)->GetObjectArrayElement(env, array, i);
+        out[i] = jni_cstring(env, strings, item);
+        (*env)->DeleteLocalRef(env, item);
+    }
+    (*env)->GetLongArrayRegion(env, numbers, 0, number_count, numbers_out);
+    return strings->failed || (*env)->ExceptionCheck(env) ? -1 : 0;
+}
+
 void jni_strings_free(jni_strings_t *strings)
 {
     for (int i = 0; i < strings->count; i++) {

@@ -54,6 +54,13 @@ typedef struct {
  * remembered in `strings` to be freed by jni_strings_free. */
 const char *jni_cstring(JNIEnv *env, jni_strings_t *strings, jbyteArray bytes);
 
+/* Converts the `count` byte arrays of `array` into `out` (null stays NULL)
+ * and reads the `number_count` numbers of `numbers` into `numbers_out`:
+ * an options object as NativeOptions.java hands it over. 0 on success,
+ * -1 with an exception pending. */
+int jni_options(JNIEnv *env, jni_strings_t *strings, jobjectArray array, const char **out, int count,
+                jlongArray numbers, jlong *numbers_out, int number_count);
+
 /* Frees what jni_cstring made. */
 void jni_strings_free(jni_strings_t *strings);
 

@@ -1,6 +1,5 @@
 package net.libjet;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,29 +9,17 @@ import java.util.Map;
  * the other) plus count, log, syslog, policer and next-term. Made with
  * {@link #builder()}; immutable.
  */
-public final class Actions {
+public final class Actions extends JsonObject {
     /** No action. */
     public static final Actions NONE = builder().build();
 
-    private final Map<String, String> json;
-
     private Actions(Map<String, String> json) {
-        this.json = Collections.unmodifiableMap(new LinkedHashMap<>(json));
+        super(json);
     }
 
     /** A builder without actions. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Whether no action is set. */
-    public boolean isEmpty() {
-        return json.isEmpty();
-    }
-
-    /** The JSON object of the C ABI. */
-    String toJson() {
-        return Json.object(json);
     }
 
     /** Builds {@link Actions}; each method returns the builder. */

@@ -1,7 +1,6 @@
 package net.libjet;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,29 +10,17 @@ import java.util.Map;
  * does, and every condition given must match. Made with {@link #builder()};
  * immutable. libjet checks the values (ranges, prefixes, names).
  */
-public final class Matches {
+public final class Matches extends JsonObject {
     /** No condition: the term matches every packet. */
     public static final Matches ANY = builder().build();
 
-    private final Map<String, String> json;
-
     private Matches(Map<String, String> json) {
-        this.json = Collections.unmodifiableMap(new LinkedHashMap<>(json));
+        super(json);
     }
 
     /** A builder without conditions. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Whether no condition is set. */
-    public boolean isEmpty() {
-        return json.isEmpty();
-    }
-
-    /** The JSON object of the C ABI. */
-    String toJson() {
-        return Json.object(json);
     }
 
     /** Builds {@link Matches}; each method adds to its condition and returns the builder. */

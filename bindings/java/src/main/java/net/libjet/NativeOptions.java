@@ -56,4 +56,30 @@ final class NativeOptions {
     long[] numbers() {
         return numbers.clone();
     }
+
+    /**
+     * What the options builders share: the values and their setters.
+     *
+     * @param <B> the concrete builder, returned by each setter
+     */
+    abstract static class Builder<B extends Builder<B>> {
+        final NativeOptions values;
+
+        Builder(int stringCount, int numberCount) {
+            values = new NativeOptions(stringCount, numberCount);
+        }
+
+        /** This builder, as its own type. */
+        abstract B self();
+
+        B number(int index, long value, long max, String name) {
+            values.number(index, value, max, name);
+            return self();
+        }
+
+        B string(int index, String value) {
+            values.string(index, value);
+            return self();
+        }
+    }
 }

@@ -40,23 +40,14 @@ public final class NotificationOptions {
     }
 
     /** Builds {@link NotificationOptions}; each setter returns the builder. */
-    public static final class Builder {
-        private final NativeOptions values = new NativeOptions(STRING_COUNT, NUMBER_COUNT);
-
-        private Builder() {}
-
-        private Builder number(int index, long value, long max, String name) {
-            values.number(index, value, max, name);
-            return this;
+    public static final class Builder extends NativeOptions.Builder<Builder> {
+        private Builder() {
+            super(STRING_COUNT, NUMBER_COUNT);
         }
 
-        private Builder string(int index, String value) {
-            values.string(index, value);
+        @Override
+        Builder self() {
             return this;
-        }
-
-        private static long millis(Duration duration) {
-            return duration.toMillis();
         }
 
         /** Device (broker) host name or address. Default "127.0.0.1". */
@@ -99,7 +90,7 @@ public final class NotificationOptions {
         public Builder tlsInsecureSkipVerify(boolean skip) { return number(INSECURE, skip ? 1 : 0, 1, "tlsInsecureSkipVerify"); }
 
         /** Time for TCP, TLS and MQTT handshakes together. Default 10 s. */
-        public Builder connectTimeout(Duration timeout) { return number(CONNECT_TIMEOUT, millis(timeout), 0xFFFF_FFFFL, "connectTimeout"); }
+        public Builder connectTimeout(Duration timeout) { return number(CONNECT_TIMEOUT, timeout.toMillis(), 0xFFFF_FFFFL, "connectTimeout"); }
 
         /** True (default) starts a clean MQTT session; false keeps the broker-side session (needs a client id). */
         public Builder cleanSession(boolean clean) { return number(CLEAN, clean ? 1 : 0, 1, "cleanSession"); }
@@ -114,10 +105,10 @@ public final class NotificationOptions {
         public Builder maxPacketSize(int bytes) { return number(MAX_PACKET, bytes, Integer.MAX_VALUE, "maxPacketSize"); }
 
         /** First reconnect delay; it doubles up to the maximum. Default 250 ms. */
-        public Builder reconnectMin(Duration delay) { return number(RECONNECT_MIN, millis(delay), 0xFFFF_FFFFL, "reconnectMin"); }
+        public Builder reconnectMin(Duration delay) { return number(RECONNECT_MIN, delay.toMillis(), 0xFFFF_FFFFL, "reconnectMin"); }
 
         /** Longest reconnect delay. Default 30 s. */
-        public Builder reconnectMax(Duration delay) { return number(RECONNECT_MAX, millis(delay), 0xFFFF_FFFFL, "reconnectMax"); }
+        public Builder reconnectMax(Duration delay) { return number(RECONNECT_MAX, delay.toMillis(), 0xFFFF_FFFFL, "reconnectMax"); }
 
         /** What happens when a queue is full. Default DROP. */
         public Builder overflow(Overflow overflow) { return number(OVERFLOW, overflow.code(), 1, "overflow"); }

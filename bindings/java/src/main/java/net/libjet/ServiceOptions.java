@@ -39,18 +39,13 @@ public final class ServiceOptions {
     }
 
     /** Builds {@link ServiceOptions}; each setter returns the builder. */
-    public static final class Builder {
-        private final NativeOptions values = new NativeOptions(STRING_COUNT, NUMBER_COUNT);
-
-        private Builder() {}
-
-        private Builder number(int index, long value, long max, String name) {
-            values.number(index, value, max, name);
-            return this;
+    public static final class Builder extends NativeOptions.Builder<Builder> {
+        private Builder() {
+            super(STRING_COUNT, NUMBER_COUNT);
         }
 
-        private Builder string(int index, String value) {
-            values.string(index, value);
+        @Override
+        Builder self() {
             return this;
         }
 

@@ -55,3 +55,25 @@ func mustRaw(t testing.TB, e *jet.Event) []byte {
 	}
 	return raw
 }
+
+func TestB03_CreateSubscribeThenConnect(t *testing.T) {
+	n, err := jet.CreateNotifications(jet.NotifyOptions{Port: uint16(mosquitto.port)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	if s, err := n.State(); err != nil || s != jet.StateIdle {
+		t.Fatalf("state before connect: %v %v", s, err)
+	}
+	ids := make(chan string, 1)
+	if _, err := n.Subscribe("/jet-go/b03/create", func(e *jet.Event) { ids <- e.ID() }); err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Connect(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	publish(t, mosquitto.port, "/jet-go/b03/create", []byte(`{"jet-event": {"event-id": "CREATED"}}`))
+	if id := within(t, ids, 20*time.Second, "event"); id != "CREATED" {
+		t.Fatalf("event id %q", id)
+	}
+}

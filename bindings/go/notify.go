@@ -23,15 +23,15 @@ type Notifications struct {
 // connect timeout and cancelling it ends the attempt.
 func OpenNotifications(ctx context.Context, opts NotifyOptions) (*Notifications, error) {
 	opts.ConnectTimeout = connectTimeout(ctx, opts.ConnectTimeout)
-	n, err := CreateNotifications(opts)
+	var args cstrings
+	defer args.free()
+	native := opts.native(&args)
+	var ptr *C.jet_notification_t
+	err := blocking(ctx, func(c *C.jet_cancel_t) C.jg_result_t { return C.jg_notification_open(c, &native, &ptr) })
 	if err != nil {
 		return nil, err
 	}
-	if err := n.Connect(ctx); err != nil {
-		n.Close()
-		return nil, err
-	}
-	return n, nil
+	return wrapNotifications(ptr), nil
 }
 
 // CreateNotifications makes a session without connecting it (StateIdle):
@@ -45,13 +45,18 @@ func CreateNotifications(opts NotifyOptions) (*Notifications, error) {
 	if err := check(C.jg_notification_create(&native, &ptr)); err != nil {
 		return nil, err
 	}
+	return wrapNotifications(ptr), nil
+}
+
+// wrapNotifications owns a session handle, closed by Close or the collector.
+func wrapNotifications(ptr *C.jet_notification_t) *Notifications {
 	n := &Notifications{
 		ptr:      ptr,
 		gate:     newGate("notification session", func() { C.jet_notification_close(ptr) }),
 		clientID: C.GoString(C.jet_notification_client_id(ptr)),
 	}
 	runtime.SetFinalizer(n, (*Notifications).Close)
-	return n, nil
+	return n
 }
 
 // run calls f with the session's handle, unless the session is closed.

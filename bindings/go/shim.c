@@ -60,6 +60,11 @@ static void on_free(void *user_data)
 
 /* ---- notifications ---- */
 
+jg_result_t jg_notification_open(const jet_cancel_t *cancel, const jet_notification_options_t *options, jet_notification_t **out)
+{
+    RUN(cancel, jet_notification_open(options, out))
+}
+
 jg_result_t jg_notification_create(const jet_notification_options_t *options, jet_notification_t **out)
 {
     PLAIN(jet_notification_create(options, out))

@@ -25,6 +25,7 @@ typedef struct {
 } jg_result_t;
 
 /* ---- notifications ---- */
+jg_result_t jg_notification_open(const jet_cancel_t *cancel, const jet_notification_options_t *options, jet_notification_t **out);
 jg_result_t jg_notification_create(const jet_notification_options_t *options, jet_notification_t **out);
 jg_result_t jg_notification_connect(const jet_cancel_t *cancel, jet_notification_t *session);
 jg_result_t jg_notification_subscribe(jet_notification_t *session, const char *topic, uintptr_t handle, uint64_t *out_id);

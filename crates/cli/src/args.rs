@@ -5,10 +5,10 @@
 
 use super::exit::{Context, Failure};
 use super::prompt;
+use clap::{Args, ValueEnum};
 use jet::service::firewall::{Direction, Family};
 use jet::service::{Api, Service, ServiceOptions, ServiceSession};
 use jet::tls::TlsOptions;
-use clap::{Args, ValueEnum};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -317,6 +317,9 @@ mod tests {
             clear_text: false,
             ..args
         };
-        assert!(tls.options().tls.is_some(), "TLS is the default");
+        assert!(
+            tls.options("test").unwrap().tls.is_some(),
+            "TLS is the default"
+        );
     }
 }

@@ -3,9 +3,9 @@
 use super::args::{api_note, read_input, ServiceArgs};
 use super::exit::{Context, Failure};
 use super::output;
+use clap::{Args, Subcommand, ValueEnum};
 use jet::service::management::{ConfigFormat, ConfigLoad, LoadType};
 use jet::service::Service;
-use clap::{Args, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 
 /// `jet config`.

@@ -4,10 +4,10 @@ use super::args::{api_note, ServiceArgs};
 use super::exit::{Context, Failure};
 use super::filter::read_filter;
 use super::output;
+use clap::{Args, Subcommand};
 use jet::error::ErrorKind;
 use jet::service::firewall::CounterValue;
 use jet::service::{Service, ServiceSession};
-use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
 /// `jet counter`.

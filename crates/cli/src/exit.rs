@@ -132,7 +132,10 @@ mod tests {
     fn the_simulators_own_prefix_is_said_once() {
         let failure = Failure::from_error(
             "sim",
-            &Error::new(ErrorKind::Io, "jet sim: MQTT: cannot listen on 127.0.0.1:1883"),
+            &Error::new(
+                ErrorKind::Io,
+                "jet sim: MQTT: cannot listen on 127.0.0.1:1883",
+            ),
         );
         assert_eq!(
             failure.to_string(),

@@ -9,9 +9,9 @@ use super::args::{
 use super::exit::{Context, Failure};
 use super::output;
 use super::signal::{self, Signals};
+use clap::{Args, Subcommand};
 use jet::service::firewall::{BindPoint, Binding, Direction, Family, Filter, TermChange};
 use jet::service::{Service, ServiceSession};
-use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

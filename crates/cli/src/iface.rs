@@ -3,9 +3,9 @@
 use super::args::{api_note, FamilyArg, ServiceArgs};
 use super::exit::{Context, Failure};
 use super::output;
+use clap::{Args, Subcommand};
 use jet::service::interfaces::InterfaceAddress;
 use jet::service::Service;
-use clap::{Args, Subcommand};
 
 /// `jet iface`.
 #[derive(Debug, Clone, Subcommand)]

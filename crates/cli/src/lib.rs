@@ -1,11 +1,11 @@
-//! `jet`, libjet's command line (cargo feature `cli`): watch a device's
+//! `jet`, libjet's command line (the `jet-cli` crate): watch a device's
 //! notifications and program it through the JET services, in the spirit of
 //! `mosquitto_sub` and `grpcurl`, plus `jet sim`, the device simulator
 //! ([`jet_sim::Device`]).
 //!
 //! One file per command group; [`args`] holds the connection flags they
 //! share, [`exit`] the error type and exit statuses, [`output`] stdout,
-//! [`signal`] SIGINT/SIGTERM. `src/bin/jet.rs` only parses and calls [`run`].
+//! [`signal`] SIGINT/SIGTERM. `src/main.rs` only calls [`parse`] and [`run`].
 
 pub mod args;
 pub mod config;
@@ -21,9 +21,9 @@ pub mod signal;
 pub mod sim;
 pub mod watch;
 
-use jet::logging::{self, Level};
-use clap::{ArgAction, Parser, Subcommand};
+use clap::{ArgAction, CommandFactory, FromArgMatches, Parser, Subcommand};
 use exit::Failure;
+use jet::logging::{self, Level};
 use std::sync::Arc;
 
 /// The command line of `jet`.
@@ -78,6 +78,39 @@ pub enum Command {
     Config(config::ConfigCmd),
     /// Run a simulated JET device (notifications and services) until Ctrl-C
     Sim(sim::SimCmd),
+}
+
+/// What `-v` shows, for each command: the flag is global, its help is not.
+const VERBOSE_HELP: [(&str, &str); 8] = [
+    ("watch", "Say more on stderr (-vv: libjet's log: connects, reconnects, subscriptions; -vvv: debug; -vvvv: trace)"),
+    ("iface", SERVICE_VERBOSE_HELP),
+    ("filter", SERVICE_VERBOSE_HELP),
+    ("counter", SERVICE_VERBOSE_HELP),
+    ("policer", SERVICE_VERBOSE_HELP),
+    ("config", SERVICE_VERBOSE_HELP),
+    ("op", "Say more on stderr (-v: which IDL generation answered; -vv: libjet's log; -vvv: debug; -vvvv: trace)"),
+    ("sim", "Say more on stderr (-v: every event the device publishes; -vv: libjet's log; -vvv: debug; -vvvv: trace)"),
+];
+
+/// `-v` on the commands that call the device's services.
+const SERVICE_VERBOSE_HELP: &str = "Say more on stderr (-vv: libjet's log: connect, login, the IDL generation chosen per service; -vvv: debug; -vvvv: trace)";
+
+/// Parses the process's command line (exits on a usage error, as clap does).
+pub fn parse() -> Cli {
+    let mut command = Cli::command();
+    let verbose = command
+        .get_arguments()
+        .find(|arg| arg.get_id() == "verbose")
+        .cloned()
+        .expect("jet has a -v flag");
+    for (name, help) in VERBOSE_HELP {
+        // The subcommand's own copy of the global flag: clap leaves it be
+        // when it hands the global one down.
+        let own = verbose.clone().help(help);
+        command = command.mut_subcommand(name, |sub| sub.arg(own));
+    }
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
 /// Runs a parsed command line.

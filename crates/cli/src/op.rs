@@ -3,9 +3,9 @@
 use super::args::{api_note, ServiceArgs};
 use super::exit::{Context, Failure};
 use super::output;
+use clap::{Args, ValueEnum};
 use jet::service::management::{Command, OutputFormat};
 use jet::service::Service;
-use clap::{Args, ValueEnum};
 
 /// `jet op`.
 #[derive(Debug, Clone, Args)]

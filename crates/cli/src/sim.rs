@@ -9,11 +9,11 @@
 use super::exit::{Context, Failure};
 use super::output;
 use super::signal::{self, Signals};
+use clap::{Args, ValueEnum};
 use jet_sim::{
     Apis, ClientPrefix, Device, DeviceOptions, Interface, Rate, TlsFiles, DEFAULT_GRPC_PORT,
-    DEFAULT_MQTT_PORT,
+    DEFAULT_MQTT_PORT, DEFAULT_PASSWORD, DEFAULT_USER,
 };
-use clap::{Args, ValueEnum};
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -191,6 +191,45 @@ impl SimCmd {
     }
 }
 
+impl SimCmd {
+    /// Ready-to-paste commands that reach this device, and the login it checks.
+    pub fn how_to_reach(&self, mqtt_port: u16, grpc_port: u16) -> Vec<String> {
+        let (user, password) = match (&self.user, &self.password) {
+            (Some(user), Some(password)) => (user.as_str(), password.as_str()),
+            _ => (DEFAULT_USER, DEFAULT_PASSWORD),
+        };
+        let device = if self.listen.is_unspecified() {
+            "127.0.0.1".to_string()
+        } else {
+            self.listen.to_string()
+        };
+        let (watch_tls, service_tls) = match &self.tls_cert {
+            Some(cert) => (
+                format!(" --ca {}", cert.display()),
+                format!(" --ca {}", cert.display()),
+            ),
+            None => (String::new(), " --clear-text".to_string()),
+        };
+        let watch_login = if self.mqtt_auth {
+            format!(" --user {user} --password {password}")
+        } else {
+            String::new()
+        };
+        let login = if self.skip_authentication {
+            "no login needed (--skip-authentication)".to_string()
+        } else {
+            format!("login {user} / {password}")
+        };
+        vec![
+            format!("{login}; try, in another terminal:"),
+            format!("  jet watch --device {device} --port {mqtt_port}{watch_tls}{watch_login}"),
+            format!(
+                "  jet iface add ge-0/0/0.0 inet 192.0.2.1/24 --device {device} --port {grpc_port}{service_tls} --user {user} --password {password}"
+            ),
+        ]
+    }
+}
+
 /// Runs the simulator until a signal.
 pub fn run(cmd: &SimCmd, verbose: u8, signals: Signals) -> Result<(), Failure> {
     let options = cmd.options(verbose)?;
@@ -202,6 +241,11 @@ pub fn run(cmd: &SimCmd, verbose: u8, signals: Signals) -> Result<(), Failure> {
     );
     // A closed stdout does not stop the device: its log is on stderr.
     let _ = output::line(&line);
+    if !cmd.quiet {
+        for hint in cmd.how_to_reach(device.mqtt_port(), device.grpc_port()) {
+            eprintln!("jet sim: {hint}");
+        }
+    }
     let signal = signals.wait();
     if !cmd.quiet {
         eprintln!("jet sim: {}: stopping", signal::name(signal));

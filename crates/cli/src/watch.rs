@@ -8,10 +8,10 @@ use super::exit::{Context, Failure};
 use super::output;
 use super::prompt;
 use super::signal::Signals;
+use clap::Args;
 use jet::event::Event;
 use jet::notify::{ConnectionState, NotificationSession, NotifyOptions};
-use jet::topic::Topic;
-use clap::Args;
+use jet::topic::{self, Topic};
 use serde_json::Value;
 use std::net::IpAddr;
 use std::time::Duration;
@@ -94,8 +94,12 @@ impl BrokerArgs {
     /// without a password is asked for one on the terminal.
     pub fn options(&self) -> Result<NotifyOptions, Failure> {
         let user = non_empty(&self.user);
-        let password =
-            prompt::password(WHAT, user.as_deref(), &self.device, non_empty(&self.password))?;
+        let password = prompt::password(
+            WHAT,
+            user.as_deref(),
+            &self.device,
+            non_empty(&self.password),
+        )?;
         let mut options = NotifyOptions {
             device: self.device.clone(),
             port: self.port,
@@ -121,6 +125,24 @@ pub fn run(cmd: &WatchCmd, signals: Signals) -> Result<(), Failure> {
         .map(|filter| Topic::raw(filter))
         .collect::<jet::Result<Vec<_>>>()
         .context(WHAT)?;
+    for topic in topics
+        .iter()
+        .filter(|t| !topic::may_match_junos(t.as_str()))
+    {
+        let text = topic.as_str();
+        let guess = if text.starts_with('/') {
+            String::new()
+        } else {
+            format!("; did you mean '/{text}'?")
+        };
+        output::note(
+            WHAT,
+            &format!(
+                "warning: '{text}' cannot match any Junos topic (they all start with \
+                 /junos/events/ and go deeper){guess}"
+            ),
+        );
+    }
     let options = cmd.broker.options()?;
     let at = format!("{}:{}", options.device, options.port);
     let session = NotificationSession::open(options).context(WHAT)?;
@@ -269,9 +291,17 @@ pub fn json_line(event: &Event) -> String {
 /// The sample events of `tests/data/events`, for the unit tests.
 #[cfg(test)]
 fn sample(file: &str, topic: &str) -> Event {
-    let path: std::path::PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "data", "events", file]
-        .iter()
-        .collect();
+    let path: std::path::PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "..",
+        "..",
+        "tests",
+        "data",
+        "events",
+        file,
+    ]
+    .iter()
+    .collect();
     let payload = std::fs::read(&path).expect("sample event");
     Event::parse(topic, payload.into())
 }

@@ -2,6 +2,7 @@
 //! refusals) in one place, shared by both IDL generations.
 
 use super::change::Change;
+use super::config_text;
 use super::error::DeviceError;
 use super::model::{
     Address, Bind, BindPoint, Counter, CounterKind, DeviceModel, Filter, FilterFamily, FilterSpec,
@@ -246,17 +247,8 @@ pub(crate) fn apply(model: &mut DeviceModel, change: &Change) -> Result<bool, De
             if record.text.trim().is_empty() {
                 return Err(DeviceError::Missing(super::error::Field::Config));
             }
-            if record.text.contains("invalid") {
-                let line = record
-                    .text
-                    .lines()
-                    .find(|l| l.contains("invalid"))
-                    .unwrap_or("")
-                    .trim();
-                return Err(DeviceError::InvalidConfiguration(format!(
-                    "syntax error: {line}"
-                )));
-            }
+            config_text::check(record.format, record.load_type, &record.text)
+                .map_err(DeviceError::InvalidConfiguration)?;
             model.configs.push(record.clone());
         }
         Change::EphemeralSet {

@@ -13,8 +13,8 @@ use super::say::{Say, DETAIL, INFO};
 use super::script::Script;
 use super::server::RunningServer;
 use super::state::DeviceState;
-use jet::Result;
 use bytes::Bytes;
+use jet::Result;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -105,7 +105,7 @@ impl Default for DeviceOptions {
 /// A running simulated device. Dropping it stops it ([`Device::stop`]).
 ///
 /// ```no_run
-/// use jet::sim::{Device, DeviceOptions};
+/// use jet_sim::{Device, DeviceOptions};
 /// let device = Device::start(DeviceOptions { verbosity: 1, ..Default::default() })?;
 /// println!("gRPC {}, MQTT {}", device.grpc_port(), device.mqtt_port());
 /// device.run_until_interrupted();

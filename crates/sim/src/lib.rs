@@ -1,6 +1,7 @@
-//! `jet::sim`: a JET device (`jsd`'s request-response gRPC endpoint) in
+//! `jet_sim`: a JET device (`jsd`'s request-response gRPC endpoint) in
 //! both IDL generations, for libjet's tests and the future `jet sim`.
-//! Compiled only with the cargo feature `sim`; never in the shipped library.
+//! A crate of its own that depends on libjet, so it is never in the shipped
+//! library whatever is built beside it.
 //!
 //! - [`GrpcServer`] says what to simulate; [`GrpcServer::serve`] (or
 //!   [`RunningServer::start`]) starts it on its own thread and tokio runtime
@@ -22,6 +23,7 @@
 
 mod apply;
 mod change;
+mod config_text;
 mod conn;
 mod ctx;
 mod device;

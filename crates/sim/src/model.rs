@@ -577,6 +577,16 @@ impl Default for DeviceModel {
 }
 
 impl DeviceModel {
+    /// The device's host name: the one the last committed configuration set,
+    /// or [`HOST_NAME`](crate::HOST_NAME).
+    pub fn host_name(&self) -> String {
+        self.configs
+            .iter()
+            .rev()
+            .find_map(|c| crate::config_text::host_name(c.format, c.load_type, &c.text))
+            .unwrap_or_else(|| crate::HOST_NAME.to_string())
+    }
+
     /// The live connections that have logged in.
     pub fn logins(&self) -> impl Iterator<Item = (&Connection, &Login)> {
         self.connections

@@ -72,20 +72,21 @@ pub fn run(
     format: OutputFormat,
     model: &DeviceModel,
 ) -> Result<String, DeviceError> {
+    let host_name = model.host_name();
     Ok(match (lookup(command)?, format) {
         (Known::Version, OutputFormat::Cli) => format!(
-            "Hostname: {HOST_NAME}\nModel: {MODEL}\nJunos: {JUNOS_VERSION}\n\
+            "Hostname: {host_name}\nModel: {MODEL}\nJunos: {JUNOS_VERSION}\n\
              JUNOS OS Kernel 64-bit  [simulated by libjet]\n\
              JUNOS Extension Toolkit [{JUNOS_VERSION}]\n"
         ),
         (Known::Version, OutputFormat::Xml) => format!(
-            "<software-information>\n<host-name>{HOST_NAME}</host-name>\n\
+            "<software-information>\n<host-name>{host_name}</host-name>\n\
              <product-model>{MODEL}</product-model>\n<product-name>{MODEL}</product-name>\n\
              <junos-version>{JUNOS_VERSION}</junos-version>\n</software-information>\n"
         ),
         (Known::Version, OutputFormat::Json) => pretty(json!({
             "software-information": [{
-                "host-name": data(HOST_NAME),
+                "host-name": data(host_name),
                 "product-model": data(MODEL),
                 "product-name": data(MODEL),
                 "junos-version": data(JUNOS_VERSION),

@@ -68,7 +68,7 @@ pub struct TlsFiles {
 /// The simulator's settings; [`GrpcServer::serve`] starts it.
 ///
 /// ```no_run
-/// use jet::sim::{Apis, GrpcServer};
+/// use jet_sim::{Apis, GrpcServer};
 /// let server = GrpcServer::new().apis(Apis::Legacy).user("lab", "lab123").serve()?;
 /// println!("JET on port {}", server.port());
 /// # Ok::<(), jet::Error>(())

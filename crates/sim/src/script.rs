@@ -28,8 +28,8 @@
 //!
 //! `tests/data/sim-script.txt` replays every sample of `tests/data/events`.
 
-use jet::{Error, Result};
 use bytes::Bytes;
+use jet::{Error, Result};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};

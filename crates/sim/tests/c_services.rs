@@ -4,8 +4,8 @@
 //! `examples/c/firewall.c` and `examples/c/interfaces.c`, whose command lines
 //! and output lines are a contract. The examples go to `<target>/examples/`.
 
-use jet_testkit::c as c_support;
 use jet_testkit as support;
+use jet_testkit::c as c_support;
 
 use c_support::{
     assert_passed, compile_test, describe, example_binary, run, stdout_lines, valgrind, Lang,

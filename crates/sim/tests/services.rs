@@ -12,9 +12,9 @@ use jet::proto::legacy::interface as legacy_if;
 use jet::service::interfaces::InterfaceAddress;
 use jet::service::management::{Command, ConfigFormat, ConfigLoad, LoadType, OutputFormat};
 use jet::service::{Api, Generation, Service, ServiceOptions, ServiceSession};
-use jet_sim::{Apis, GrpcServer, RunningServer};
 use jet::tls::TlsOptions;
 use jet::ErrorKind;
+use jet_sim::{Apis, GrpcServer, RunningServer};
 use std::time::{Duration, Instant};
 use support::TestCerts;
 

@@ -7,9 +7,9 @@ use jet::service::firewall::{
     self, BindPoint, Binding, Direction, Family, Filter, Policer, PolicerScope, TermChange,
 };
 use jet::service::{Api, Generation, Service, ServiceOptions, ServiceSession};
+use jet::ErrorKind;
 use jet_sim::methods::{jnx, legacy};
 use jet_sim::{Apis, CounterKind, GrpcServer, RunningServer, TICK_BYTES, TICK_PACKETS};
-use jet::ErrorKind;
 
 const DEMO: &str = r#"{"name": "jet-demo-icmp", "family": "inet", "terms": [
     {"name": "t1", "matches": {"protocols": ["icmp"]}, "actions": {"count": "icmp-count", "discard": true}},

@@ -18,10 +18,10 @@ mod events {
     use jet::service::interfaces::InterfaceAddress;
     use jet::service::management::{ConfigFormat, ConfigLoad, LoadType};
     use jet::service::{Api, ServiceOptions, ServiceSession};
-    use jet_sim::{Apis, ClientPrefix, Device, DeviceOptions, Rate, TlsFiles, HOST_NAME};
     use jet::tls::TlsOptions;
     use jet::topic::{self, Op, Topic};
     use jet::ErrorKind;
+    use jet_sim::{Apis, ClientPrefix, Device, DeviceOptions, Rate, TlsFiles, HOST_NAME};
     use std::sync::mpsc::{channel, Receiver};
     use std::sync::Mutex;
     use std::time::{Duration, Instant};

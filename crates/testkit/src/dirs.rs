@@ -18,9 +18,7 @@ pub const KEEP_ENV: &str = "LIBJET_KEEP_TEST_DIRS";
 
 /// `<repository>/tests/data`.
 pub fn data_dir() -> PathBuf {
-    Path::new(crate::c::REPO_DIR)
-        .join("tests")
-        .join("data")
+    Path::new(crate::c::REPO_DIR).join("tests").join("data")
 }
 
 /// A fresh, empty, uniquely named directory under the system temp directory.

@@ -3,11 +3,11 @@
 //! `InvalidArgument` for a client id another connection holds.
 
 use super::{failure, success};
-use jet::proto::jnx::authentication::{authentication_server, LoginRequest, LoginResponse};
 use crate::ctx::Ctx;
 use crate::error::DeviceError;
 use crate::methods::jnx as path;
 use crate::model::Generation;
+use jet::proto::jnx::authentication::{authentication_server, LoginRequest, LoginResponse};
 use tonic::{Request, Response, Status};
 
 pub(crate) struct Login {

@@ -4,6 +4,11 @@
 
 use super::firewall_wire as wire;
 use super::rpc_status;
+use crate::change::Change;
+use crate::ctx::Ctx;
+use crate::error::{DeviceError, Field};
+use crate::methods::jnx as path;
+use crate::model::CounterKind;
 use jet::proto::jnx::firewall::{
     filter_add_response::StatusCode as Sub, firewall_server, FilterAddRequest, FilterAddResponse,
     FilterBindAddResponse, FilterBindDeleteResponse, FilterCounterGetRequest,
@@ -16,11 +21,6 @@ use jet::proto::jnx::firewall::{
     PolicerCounterSetRequest, PolicerCounterSetResponse, PolicerDeleteRequest,
     PolicerDeleteResponse, PolicerModifyRequest, PolicerModifyResponse,
 };
-use crate::change::Change;
-use crate::ctx::Ctx;
-use crate::error::{DeviceError, Field};
-use crate::methods::jnx as path;
-use crate::model::CounterKind;
 use tonic::{Request, Response, Status};
 
 pub(crate) struct Firewall {

@@ -1,14 +1,14 @@
 //! `jnx.jet.firewall` wire messages → device model (jnx numbering:
 //! adjacency TERM_AFTER=0/TERM_BEFORE=1; families 1–7; directions 1/2).
 
-use jet::proto::jnx::firewall::filter_bind_obj_point::BindPoint as WirePoint;
-use jet::proto::jnx::firewall::filter_term::FilterTerm as WireTerm;
-use jet::proto::jnx::firewall::{Filter, FilterAdjacency, FilterBindObjPoint, FilterTerm};
 use crate::error::{DeviceError, Field};
 use crate::model::{
     policer_scope_from_wire, Bind, BindPoint, Direction, FilterFamily, FilterSpec, Policer,
     PolicerKind, PolicerUse, Position, Term, TermChange,
 };
+use jet::proto::jnx::firewall::filter_bind_obj_point::BindPoint as WirePoint;
+use jet::proto::jnx::firewall::filter_term::FilterTerm as WireTerm;
+use jet::proto::jnx::firewall::{Filter, FilterAdjacency, FilterBindObjPoint, FilterTerm};
 
 struct RawTerm {
     term: Term,

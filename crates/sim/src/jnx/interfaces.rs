@@ -6,6 +6,12 @@
 //! `NOT_OWNER_OF_OBJECT`.
 
 use super::{failure, rpc_status, success};
+use crate::change::Change;
+use crate::ctx::Ctx;
+use crate::error::{DeviceError, Field};
+use crate::methods::jnx as path;
+use crate::model::{Address, AddressFamily, DeviceModel};
+use crate::prefix::{self, WireAddress};
 use jet::proto::jnx::common::ip_address::AddrFormat;
 use jet::proto::jnx::common::IpAddress;
 use jet::proto::jnx::interfaces::interface_add_response::StatusCode as AddSub;
@@ -19,12 +25,6 @@ use jet::proto::jnx::interfaces::{
     InterfaceUnit, InterfaceUnitPermissionsGetRequest, InterfaceUnitPermissionsGetResponse,
     InterfaceUpdateRequest, InterfaceUpdateResponse,
 };
-use crate::change::Change;
-use crate::ctx::Ctx;
-use crate::error::{DeviceError, Field};
-use crate::methods::jnx as path;
-use crate::model::{Address, AddressFamily, DeviceModel};
-use crate::prefix::{self, WireAddress};
 use tonic::{Request, Response, Status};
 
 pub(crate) struct Interfaces {

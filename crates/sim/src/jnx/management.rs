@@ -4,6 +4,12 @@
 //! `invalid`.
 
 use super::{failure, rpc_status, success};
+use crate::change::Change;
+use crate::ctx::{reply_stream, Ctx, ReplyStream};
+use crate::error::{DeviceError, Field};
+use crate::methods::jnx as path;
+use crate::model::{ConfigFormat, ConfigRecord, Generation, LoadType, OpCommand, OutputFormat};
+use crate::ops;
 use jet::proto::jnx::management::config_set_request::Config;
 use jet::proto::jnx::management::ephemeral_config_set_request::config_operation::Value;
 use jet::proto::jnx::management::op_command_get_request::Command;
@@ -13,24 +19,13 @@ use jet::proto::jnx::management::{
     EphemeralConfigSetRequest, EphemeralConfigSetResponse, OpCommandGetRequest,
     OpCommandGetResponse,
 };
-use crate::change::Change;
-use crate::ctx::{reply_stream, Ctx, ReplyStream};
-use crate::error::{DeviceError, Field};
-use crate::methods::jnx as path;
-use crate::model::{
-    ConfigFormat, ConfigRecord, Generation, LoadType, OpCommand, OutputFormat,
-};
-use crate::ops;
 use tonic::{Request, Response, Status};
 
 pub(crate) struct Management {
     pub(crate) ctx: Ctx,
 }
 
-fn op_replies(
-    state: &crate::DeviceState,
-    r: &OpCommandGetRequest,
-) -> Vec<OpCommandGetResponse> {
+fn op_replies(state: &crate::DeviceState, r: &OpCommandGetRequest) -> Vec<OpCommandGetResponse> {
     let fail = |message: String| {
         vec![OpCommandGetResponse {
             status: Some(failure(message)),

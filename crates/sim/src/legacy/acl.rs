@@ -3,16 +3,16 @@
 //! legacy IDL has no message text.
 
 use super::acl_wire;
-use jet::proto::legacy::acl::{
-    acl_service_server, AccessList, AccessListCounter, AccessListCounterBulk, AccessListCounterVal,
-    AccessListObjBind, AccessListPolicer, AccessListReturnStatus, AccessListReturnVal,
-    AccessListVoid,
-};
 use crate::change::Change;
 use crate::ctx::{reply_stream, Ctx, ReplyStream};
 use crate::error::{DeviceError, Field};
 use crate::methods::legacy as path;
 use crate::model::CounterKind;
+use jet::proto::legacy::acl::{
+    acl_service_server, AccessList, AccessListCounter, AccessListCounterBulk, AccessListCounterVal,
+    AccessListObjBind, AccessListPolicer, AccessListReturnStatus, AccessListReturnVal,
+    AccessListVoid,
+};
 use tonic::{Request, Response, Status};
 
 /// Counters per bulk-read call.

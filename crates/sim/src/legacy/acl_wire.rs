@@ -2,15 +2,15 @@
 //! NONE=0/AFTER=1/BEFORE=2; families, directions and policer flags as in the
 //! jnx IDL).
 
-use jet::proto::legacy::acl::access_list_bind_obj_point::OneOfAclBindPoint;
-use jet::proto::legacy::acl::acl_entry::OneOfAclEntry;
-use jet::proto::legacy::acl::{
-    AccessList, AccessListObjBind, AccessListPolicer, AclAdjacency, AclEntry,
-};
 use crate::error::{DeviceError, Field};
 use crate::model::{
     policer_scope_from_wire, Bind, BindPoint, Direction, FilterFamily, FilterSpec, Policer,
     PolicerKind, PolicerUse, Position, Term, TermChange,
+};
+use jet::proto::legacy::acl::access_list_bind_obj_point::OneOfAclBindPoint;
+use jet::proto::legacy::acl::acl_entry::OneOfAclEntry;
+use jet::proto::legacy::acl::{
+    AccessList, AccessListObjBind, AccessListPolicer, AclAdjacency, AclEntry,
 };
 
 /// One ACE, whichever family, reduced to what the device keeps.

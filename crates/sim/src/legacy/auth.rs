@@ -2,10 +2,10 @@
 //! password; gRPC `InvalidArgument` for a client id another connection
 //! holds.
 
-use jet::proto::legacy::authentication::{login_server, LoginReply, LoginRequest};
 use crate::ctx::Ctx;
 use crate::methods::legacy as path;
 use crate::model::Generation;
+use jet::proto::legacy::authentication::{login_server, LoginReply, LoginRequest};
 use tonic::{Request, Response, Status};
 
 pub(crate) struct Login {

@@ -3,17 +3,17 @@
 //! request's `request_id`/`client_ctx` echoed. Families are BSD numbers:
 //! `INTF_AF_INET=2`, `INTF_AF_INET6=28`.
 
-use jet::proto::legacy::interface::ip_address::AddrFormat;
-use jet::proto::legacy::interface::{
-    interfaces_service_server, ConfigResp, InterfaceAddressConfig, InterfaceConfig,
-    InterfaceFamilyConfig, InterfaceLogicalConfig, IpAddress, RetStatus, RtConfig, Value32,
-};
 use crate::change::Change;
 use crate::ctx::Ctx;
 use crate::error::{DeviceError, Field};
 use crate::methods::legacy as path;
 use crate::model::AddressFamily;
 use crate::prefix::{self, WireAddress};
+use jet::proto::legacy::interface::ip_address::AddrFormat;
+use jet::proto::legacy::interface::{
+    interfaces_service_server, ConfigResp, InterfaceAddressConfig, InterfaceConfig,
+    InterfaceFamilyConfig, InterfaceLogicalConfig, IpAddress, RetStatus, RtConfig, Value32,
+};
 use tonic::{Request, Response, Status};
 
 pub(crate) struct Interfaces {

@@ -3,6 +3,12 @@
 //! and a message; configs answer SUCCESS, or INVALID_CONFIGURATION for text
 //! containing `invalid`.
 
+use crate::change::Change;
+use crate::ctx::{reply_stream, Ctx, ReplyStream};
+use crate::error::{DeviceError, Field};
+use crate::methods::legacy as path;
+use crate::model::{ConfigFormat, ConfigRecord, Generation, LoadType, OpCommand, OutputFormat};
+use crate::ops;
 use jet::proto::legacy::management::edit_ephemeral_config_request::config_operation_list::Value;
 use jet::proto::legacy::management::execute_cfg_command_request::Config;
 use jet::proto::legacy::management::execute_op_command_request::Command;
@@ -12,14 +18,6 @@ use jet::proto::legacy::management::{
     ExecuteCfgCommandResponse, ExecuteOpCommandRequest, ExecuteOpCommandResponse,
     GetEphemeralConfigRequest, GetEphemeralConfigResponse, JunosRpcResponseTypes as Rpc,
 };
-use crate::change::Change;
-use crate::ctx::{reply_stream, Ctx, ReplyStream};
-use crate::error::{DeviceError, Field};
-use crate::methods::legacy as path;
-use crate::model::{
-    ConfigFormat, ConfigRecord, Generation, LoadType, OpCommand, OutputFormat,
-};
-use crate::ops;
 use tonic::{Request, Response, Status};
 
 pub(crate) struct Management {

@@ -24,9 +24,9 @@ pub use allow::ClientPrefix;
 
 use super::options::TlsFiles;
 use super::say::{Say, DETAIL, INFO};
-use jet::{Error, ErrorKind, Result};
 use bytes::Bytes;
 use front::{Counters, Front};
+use jet::{Error, ErrorKind, Result};
 use rumqttd::local::{LinkBuilder, LinkRx, LinkTx};
 use rumqttd::protocol::v4::V4;
 use rumqttd::{ConnectionSettings, LinkType, Router, RouterConfig, Server, ServerSettings};

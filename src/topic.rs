@@ -344,6 +344,26 @@ pub(crate) fn matches_checked(filter: &str, topic: &str) -> bool {
     }
 }
 
+/// Whether the filter `filter` can match some topic a Junos device publishes:
+/// every JET topic starts with `/junos/events/` and has at least one level
+/// after it. A filter that cannot (`junos/events/#`, without the leading
+/// slash, is the usual slip) subscribes fine and then receives nothing.
+pub fn may_match_junos(filter: &str) -> bool {
+    if filter_problem(filter).is_some() {
+        return false;
+    }
+    let mut levels = filter.split('/');
+    for wanted in ["", "junos", "events"] {
+        match levels.next() {
+            Some("#") => return true,
+            Some(level) if level == wanted || level == "+" => {}
+            _ => return false,
+        }
+    }
+    // Some level must follow `/junos/events`.
+    levels.next().is_some()
+}
+
 /// The first level of `levels` and what follows its `/`, if one does.
 fn first_level(levels: &[u8]) -> (&[u8], Option<&[u8]>) {
     match levels.iter().position(|&b| b == b'/') {
@@ -579,6 +599,29 @@ fn max_prefix_len(addr: IpAddr) -> u8 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn filters_that_no_junos_topic_can_match_are_told_apart() {
+        for good in [
+            "#",
+            "/#",
+            "+/junos/#",
+            "/junos/events/#",
+            "/junos/events/kernel/interfaces/ifa/+/#",
+            "/+/+/syslog/UI_COMMIT",
+        ] {
+            assert!(may_match_junos(good), "{good}");
+        }
+        for bad in [
+            "junos/events/#",
+            "/junos/events",
+            "/junos/event/#",
+            "junos/#",
+            "/junos/events/+/#/x",
+        ] {
+            assert!(!may_match_junos(bad), "{bad}");
+        }
+    }
+
     use super::*;
     use crate::error::ErrorKind;
 

@@ -7,9 +7,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * libjet's log records as System.Logger records: logger "net.libjet.TARGET"
- * (TARGET is libjet's part, e.g. "notify"). The most detailed level libjet
- * sends is the most detailed one logger "net.libjet" takes when the library
- * loads; {@link Jet#setLogLevel} changes it.
+ * (TARGET is libjet's part, e.g. "notify"). libjet sends up to WARN by
+ * default (fewer if logger "net.libjet" takes fewer when the library loads),
+ * so a program is not told of every connection unless it asks:
+ * {@link Jet#setLogLevel} changes it (INFO: milestones, DEBUG, TRACE).
  */
 final class JetLogging {
     private static final Map<String, Logger> LOGGERS = new ConcurrentHashMap<>();
@@ -20,7 +21,7 @@ final class JetLogging {
     static void install() {
         Logger root = System.getLogger("net.libjet");
         LogLevel max = LogLevel.ERROR;
-        for (LogLevel level : LogLevel.values()) {
+        for (LogLevel level : new LogLevel[] {LogLevel.ERROR, LogLevel.WARN}) {
             if (root.isLoggable(toJava(level))) {
                 max = level;
             }

@@ -60,7 +60,12 @@ final class NativeLoader {
         List<String> tried = new ArrayList<>();
         String path = System.getProperty(PATH_PROPERTY);
         if (path != null) {
-            System.load(path);
+            try {
+                System.load(path);
+            } catch (UnsatisfiedLinkError e) {
+                throw new UnsatisfiedLinkError("libjet: cannot load libjetjni from -D" + PATH_PROPERTY + "=" + path
+                        + " (an absolute path to libjetjni.so): " + e.getMessage());
+            }
             return "-D" + PATH_PROPERTY + "=" + path;
         }
         tried.add("-D" + PATH_PROPERTY + " (not set)");

@@ -1,6 +1,9 @@
 package jet
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // gate guards a native handle that several goroutines use: each call
 // enters and leaves it, and the handle is released only when it is closed
@@ -13,6 +16,8 @@ type gate struct {
 	active  int
 	closed  bool
 	release func() // frees the handle; run once, outside mu
+	// shut mirrors closed for the callbacks' lock-free check.
+	shut atomic.Bool
 }
 
 // newGate makes a gate for a handle named `what` in errors, freed by release.
@@ -51,6 +56,7 @@ func (g *gate) close() {
 		return
 	}
 	g.closed = true
+	g.shut.Store(true)
 	now := g.active == 0
 	g.mu.Unlock()
 	if now {
@@ -60,9 +66,7 @@ func (g *gate) close() {
 
 // isClosed reports whether close was called.
 func (g *gate) isClosed() bool {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.closed
+	return g.shut.Load()
 }
 
 // run calls f inside the gate.

@@ -535,7 +535,7 @@ typedef int32_t jet_op_t;
 #define JET_COMMAND_CLI 0
 
 /**
- * An XML RPC, e.g. "<get-software-information/>".
+ * An XML RPC, e.g. `<get-software-information/>`.
  */
 #define JET_COMMAND_XML 1
 
@@ -969,7 +969,7 @@ jet_status_t jet_firewall_counter_get(struct jet_service_t *session, const char 
 
 /**
  * Reads a policer counter of filter `filter_name` (a term-specific
- * policer's counter is named "<policer>-<term>").
+ * policer's counter is named `<policer>-<term>`).
  */
 jet_status_t jet_firewall_policer_counter_get(struct jet_service_t *session, const char *filter_name, const char *counter_name, uint32_t timeout_ms, struct jet_counter_t *out_counter);
 

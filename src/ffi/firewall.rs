@@ -313,7 +313,7 @@ pub extern "C" fn jet_firewall_counter_get(
 }
 
 /// Reads a policer counter of filter `filter_name` (a term-specific
-/// policer's counter is named "<policer>-<term>").
+/// policer's counter is named `<policer>-<term>`).
 #[no_mangle]
 pub extern "C" fn jet_firewall_policer_counter_get(
     session: *mut jet_service_t,

@@ -13,7 +13,7 @@ use std::ffi::c_char;
 pub type jet_command_kind_t = i32;
 /// CLI text, e.g. "show version".
 pub const JET_COMMAND_CLI: jet_command_kind_t = 0;
-/// An XML RPC, e.g. "<get-software-information/>".
+/// An XML RPC, e.g. `<get-software-information/>`.
 pub const JET_COMMAND_XML: jet_command_kind_t = 1;
 
 /// An output format: one of the `JET_OUTPUT_*` constants.

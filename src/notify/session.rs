@@ -311,8 +311,9 @@ impl NotificationSession {
         self.core.counters.snapshot()
     }
 
-    /// Disconnects and drops every subscription. See [`Core::close`] for the
-    /// waiting rules. Calling it again does nothing.
+    /// Disconnects and drops every subscription: wakes callers blocked in
+    /// [`next`](Self::next) and waits for running callbacks, unless called
+    /// from one. Calling it again does nothing.
     pub fn close(&self) {
         self.core.close();
     }

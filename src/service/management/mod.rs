@@ -20,7 +20,7 @@ pub const MAX_MANAGEMENT_TEXT: usize = 16 * 1024 * 1024;
 pub enum Command {
     /// CLI text, e.g. "show version".
     Cli(String),
-    /// An XML RPC, e.g. "<get-software-information/>".
+    /// An XML RPC, e.g. `<get-software-information/>`.
     Xml(String),
 }
 

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,25 +16,14 @@ import org.junit.jupiter.api.Test;
  * topic, header fields and typed attributes; the malformed ones arrive as
  * parse errors with their raw bytes.
  */
-class B03PushTest {
-    private static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Mosquitto.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+class B03PushTest extends WithBroker {
 
     @Test
     void samplesArriveAtTheListener() throws Exception {
         List<Samples.Sample> samples = Samples.all();
         LinkedBlockingQueue<Event> copies = new LinkedBlockingQueue<>();
         LinkedBlockingQueue<String> idsInCallback = new LinkedBlockingQueue<>();
-        try (Notifications session = Notifications.open(NotificationOptions.builder().port(broker.port()).build());
+        try (Notifications session = Notifications.open(onBroker().build());
              Subscription subscription = session.subscribe(Topics.allEvents(), event -> {
                  // Read inside the callback (borrowed), then keep a copy.
                  idsInCallback.add(event.isParsed() ? event.id() : "PARSE-ERROR " + event.topic());

@@ -9,28 +9,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** B4: the same samples through poll(); a poll that times out returns promptly with no event. */
-class B04PullTest {
-    private static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Mosquitto.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        broker.close();
-    }
+class B04PullTest extends WithBroker {
 
     @Test
     void samplesArriveThroughPoll() throws Exception {
         List<Samples.Sample> samples = Samples.all();
-        try (Notifications session = Notifications.open(NotificationOptions.builder().port(broker.port()).build());
+        try (Notifications session = Notifications.open(onBroker().build());
              Subscription subscription = session.subscribePull(Topics.allEvents())) {
             assertFalse(subscription.isPush());
             Samples.publishAll(broker);
@@ -47,7 +34,7 @@ class B04PullTest {
 
     @Test
     void aTimeoutReturnsPromptlyWithoutEvent() throws Exception {
-        try (Notifications session = Notifications.open(NotificationOptions.builder().port(broker.port()).build());
+        try (Notifications session = Notifications.open(onBroker().build());
              Subscription subscription = session.subscribePull(Topics.syslog("NOTHING_EVER")) ) {
             long start = System.nanoTime();
             assertNull(session.poll(Duration.ofMillis(200)));

@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,22 +17,11 @@ import org.junit.jupiter.api.Test;
  * listener call follows an unsubscribe's return; the listener is released
  * exactly once.
  */
-class B05UnsubscribeInCallbackTest {
+class B05UnsubscribeInCallbackTest extends WithBroker {
     private static final String TOPIC = "/junos/events/kernel/interfaces/ifd/add/ge-0/0/5";
-    private static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Mosquitto.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     private static Notifications open() {
-        return Notifications.open(NotificationOptions.builder().port(broker.port()).build());
+        return Notifications.open(onBroker().build());
     }
 
     /** Publishes {@code count} events and waits until the pull subscription of {@code session} has them all. */

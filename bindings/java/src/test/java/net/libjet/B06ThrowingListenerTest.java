@@ -6,30 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** B6: a listener that throws is caught and logged, and the stream goes on. */
-class B06ThrowingListenerTest {
+class B06ThrowingListenerTest extends WithBroker {
     private static final String TOPIC = "/junos/events/kernel/interfaces/ifd/add/ge-0/0/6";
-    private static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Mosquitto.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void throwingListenerIsLoggedAndTheStreamGoesOn() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         try (LogCapture log = new LogCapture();
-             Notifications session = Notifications.open(NotificationOptions.builder().port(broker.port()).build())) {
+             Notifications session = Notifications.open(onBroker().build())) {
             session.subscribe(TOPIC, event -> {
                 int n = calls.incrementAndGet();
                 if (n % 2 == 1) {
@@ -50,7 +37,7 @@ class B06ThrowingListenerTest {
     @Test
     void throwingStateListenerIsLoggedToo() throws Exception {
         try (LogCapture log = new LogCapture()) {
-            Notifications session = Notifications.create(NotificationOptions.builder().port(broker.port()).build());
+            Notifications session = Notifications.create(onBroker().build());
             session.onState(state -> {
                 throw new IllegalStateException("state listener failure " + state);
             });

@@ -10,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,18 +18,7 @@ import org.junit.jupiter.api.Test;
  * of native types added, bound, its counter read, unbound, changed and
  * deleted; a policer; an operational command; a configuration load.
  */
-class B08ServicesTest {
-    private static JetSim sim;
-
-    @BeforeAll
-    static void startSim() throws Exception {
-        sim = JetSim.start();
-    }
-
-    @AfterAll
-    static void stopSim() {
-        sim.close();
-    }
+class B08ServicesTest extends WithSim {
 
     /** The demo filter of examples/c/firewall.c as native types. */
     static Filter demoFilter(String name) {

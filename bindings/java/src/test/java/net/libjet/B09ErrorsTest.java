@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,18 +13,7 @@ import org.junit.jupiter.api.Test;
  * (deadline), not authorized, invalid argument (bad input never reaches the
  * device).
  */
-class B09ErrorsTest {
-    private static JetSim sim;
-
-    @BeforeAll
-    static void startSim() throws Exception {
-        sim = JetSim.start();
-    }
-
-    @AfterAll
-    static void stopSim() {
-        sim.close();
-    }
+class B09ErrorsTest extends WithSim {
 
     @Test
     void unreachable() {

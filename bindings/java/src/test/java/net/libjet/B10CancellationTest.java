@@ -11,8 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,19 +19,8 @@ import org.junit.jupiter.api.Test;
  * thread known to be blocked inside the native call) with a
  * CancelledException saying so.
  */
-class B10CancellationTest {
+class B10CancellationTest extends WithBroker {
     private static final long BOUND_NS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static Mosquitto broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = Mosquitto.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     /** A thread running {@code call}; completes with what it threw and records when it returned. */
     private static final class Caller {
@@ -91,7 +78,7 @@ class B10CancellationTest {
 
     @Test
     void interruptEndsABlockedPoll() throws Exception {
-        try (Notifications session = Notifications.open(NotificationOptions.builder().port(broker.port()).build())) {
+        try (Notifications session = Notifications.open(onBroker().build())) {
             session.subscribePull(Topics.syslog("NEVER_PUBLISHED"));
             Caller caller = new Caller(() -> session.poll(Duration.ofMinutes(2)));
             awaitInNative(caller.thread, JniNotification.class, "next");
@@ -103,7 +90,7 @@ class B10CancellationTest {
 
     @Test
     void aThreadInterruptedBeforeTheCallIsCancelledAtOnce() {
-        try (Notifications session = Notifications.open(NotificationOptions.builder().port(broker.port()).build())) {
+        try (Notifications session = Notifications.open(onBroker().build())) {
             session.subscribePull(Topics.syslog("NEVER_PUBLISHED"));
             Thread.currentThread().interrupt();
             long start = System.nanoTime();
@@ -116,7 +103,7 @@ class B10CancellationTest {
 
     @Test
     void closingTheSessionEndsABlockedPoll() throws Exception {
-        Notifications session = Notifications.open(NotificationOptions.builder().port(broker.port()).build());
+        Notifications session = Notifications.open(onBroker().build());
         session.subscribePull(Topics.syslog("NEVER_PUBLISHED"));
         Caller caller = new Caller(() -> session.poll(Duration.ofMinutes(2)));
         awaitInNative(caller.thread, JniNotification.class, "next");

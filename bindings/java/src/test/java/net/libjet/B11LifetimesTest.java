@@ -12,27 +12,14 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * B11: double close, use after close, and objects dropped without close and
  * collected (System.gc(); a Cleaner releases them): no crash, no leak.
  */
-class B11LifetimesTest {
+class B11LifetimesTest extends WithSim {
     private static final String TOPIC = "/junos/events/kernel/interfaces/ifd/add/ge-0/0/11";
-    private static JetSim sim;
-
-    @BeforeAll
-    static void startSim() throws Exception {
-        sim = JetSim.start();
-    }
-
-    @AfterAll
-    static void stopSim() {
-        sim.close();
-    }
 
     @Test
     void doubleCloseAndUseAfterClose() {

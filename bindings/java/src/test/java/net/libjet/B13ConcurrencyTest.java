@@ -13,8 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,19 +20,8 @@ import org.junit.jupiter.api.Test;
  * changes, whose events flow meanwhile, and counter reads) and 4 subscribe
  * and unsubscribe; a steady subscription sees every event.
  */
-class B13ConcurrencyTest {
+class B13ConcurrencyTest extends WithSim {
     private static final int ROUNDS = 10;
-    private static JetSim sim;
-
-    @BeforeAll
-    static void startSim() throws Exception {
-        sim = JetSim.start();
-    }
-
-    @AfterAll
-    static void stopSim() {
-        sim.close();
-    }
 
     @Test
     void eightThreadsCallAndSubscribeWhileEventsFlow() throws Exception {

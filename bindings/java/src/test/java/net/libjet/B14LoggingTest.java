@@ -7,24 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.logging.LogRecord;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** B14: libjet's log records reach System.Logger (loggers net.libjet.*); a password never appears. */
-class B14LoggingTest {
+class B14LoggingTest extends WithSim {
     private static final String SECRET = "s3cret-Java-B14";
-    private static JetSim sim;
-
-    @BeforeAll
-    static void startSim() throws Exception {
-        sim = JetSim.start();
-    }
-
-    @AfterAll
-    static void stopSim() {
-        sim.close();
-    }
 
     @Test
     void recordsReachSystemLoggerWithoutPasswords() throws Exception {

@@ -4,26 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The firewall model's JSON (README's filter JSON, src/service/firewall):
  * each native type writes the documented document, and libjet takes it.
  */
-class FirewallModelTest {
-    private static JetSim sim;
-
-    @BeforeAll
-    static void startSim() throws Exception {
-        sim = JetSim.start();
-    }
-
-    @AfterAll
-    static void stopSim() {
-        sim.close();
-    }
+class FirewallModelTest extends WithSim {
 
     /** The full example of the schema's documentation. */
     static Filter edgeIn() {

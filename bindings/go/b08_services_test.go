@@ -187,3 +187,20 @@ func mustTopic(topic string, err error) string {
 	}
 	return topic
 }
+
+func TestB08_PurgeTimer(t *testing.T) {
+	s := mustOpenSim(t)
+	ctx := context.Background()
+	if err := s.SetPurgeTimer(ctx, 120); err != nil {
+		t.Fatal(err)
+	}
+	if seconds, err := s.PurgeTimer(ctx); err != nil || seconds != 120 {
+		t.Fatalf("purge timer %d %v", seconds, err)
+	}
+	if err := s.DeletePurgeTimer(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPurgeTimer(ctx, 5000); !errors.Is(err, jet.ErrInvalidArgument) && !errors.Is(err, jet.ErrRefused) {
+		t.Fatalf("an out-of-range purge timer: %v", err)
+	}
+}

@@ -78,6 +78,30 @@ pub async fn connect(
     let stream = connector
         .connect(tls.server_name.clone(), tcp)
         .await
-        .map_err(|e| Error::new(ErrorKind::Tls, format!("tls handshake with {host}: {e}")))?;
+        .map_err(|e| handshake_error(host, &e))?;
     Ok(Box::new(stream))
+}
+
+/// A failed TLS handshake, with what is likely wrong when rustls says so.
+fn handshake_error(host: &str, error: &std::io::Error) -> Error {
+    let text = error.to_string();
+    let hint = if text.contains("InvalidContentType") || text.contains("corrupt message") {
+        " (the device answered in clear text: turn TLS off for a device without it, or \
+         use the port where it speaks TLS)"
+    } else if text.contains("eof") {
+        " (the device closed the connection during the TLS handshake: does it speak TLS \
+         on this port?)"
+    } else if text.contains("UnknownIssuer") {
+        " (the device's certificate is not signed by a CA this client trusts: give the \
+         CA file that signed it)"
+    } else if text.contains("NotValidForName") {
+        " (the device's certificate does not name the host connected to: connect by the \
+         name in the certificate, or set the TLS server name)"
+    } else {
+        ""
+    };
+    Error::new(
+        ErrorKind::Tls,
+        format!("tls handshake with {host}: {text}{hint}"),
+    )
 }

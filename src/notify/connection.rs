@@ -34,6 +34,9 @@ use tokio::time::timeout;
 const READ_CHUNK: usize = 64 * 1024;
 /// Filters per SUBSCRIBE packet when restoring subscriptions.
 const FILTERS_PER_PACKET: usize = 64;
+/// What a CONNACK that is no MQTT most likely means.
+const NOT_MQTT: &str = " (this port does not speak MQTT: is it the JET gRPC port? \
+                        Notifications come from the device's MQTT port, 1883 by default)";
 
 /// An established MQTT connection and what was read past the CONNACK.
 struct Connection {
@@ -205,11 +208,16 @@ async fn handshake(core: &Core) -> Result<Connection> {
             Ok(other) => {
                 return Err(Error::new(
                     ErrorKind::Protocol,
-                    format!("expected CONNACK from the broker, got {other:?}"),
+                    format!("expected CONNACK from the broker, got {other:?}{NOT_MQTT}"),
                 ))
             }
             Err(mqttbytes::Error::InsufficientBytes(_)) => {}
-            Err(e) => return Err(Error::new(ErrorKind::Protocol, format!("bad CONNACK: {e}"))),
+            Err(e) => {
+                return Err(Error::new(
+                    ErrorKind::Protocol,
+                    format!("bad CONNACK: {e}{NOT_MQTT}"),
+                ))
+            }
         }
         input.reserve(READ_CHUNK);
         let read = stream.read_buf(&mut input).await.map_err(io_lost)?;

@@ -65,20 +65,39 @@ pub(crate) async fn login(
 }
 
 /// A refused login whose message says the client id is taken becomes
-/// `AlreadyExists` with a message saying so.
+/// `AlreadyExists` with a message saying so; a connection that broke at the
+/// first call says what is likely wrong with the port.
 fn refine(error: Error, client_id: &str) -> Error {
+    if error.kind() == ErrorKind::Unreachable && error.message().contains("transport error") {
+        return with_text(
+            &error,
+            ErrorKind::Unreachable,
+            format!(
+                "{} (the port took the connection but did not answer in gRPC: is it the \
+                 device's MQTT port, or does the device expect TLS? JET services listen on \
+                 port 32767 by default)",
+                error.message()
+            ),
+        );
+    }
     let taken =
         error.message().contains("already exists") || error.kind() == ErrorKind::AlreadyExists;
     if !taken {
         return error;
     }
-    let mut refined = Error::new(
+    with_text(
+        &error,
         ErrorKind::AlreadyExists,
         format!(
             "login: client id '{client_id}' is already in use on the device ({})",
             error.message()
         ),
-    );
+    )
+}
+
+/// `error` with another kind and text, keeping its gRPC and device codes.
+fn with_text(error: &Error, kind: ErrorKind, text: String) -> Error {
+    let mut refined = Error::new(kind, text);
     if let Some(code) = error.grpc_code() {
         refined = refined.with_grpc_code(code);
     }

@@ -3,7 +3,7 @@
 //! of the command line (family, direction, API, seconds), plus reading a
 //! file argument where `-` is stdin.
 
-use super::exit::{Context, Failure};
+use super::exit::Failure;
 use super::prompt;
 use clap::{Args, ValueEnum};
 use jet::service::firewall::{Direction, Family};
@@ -133,9 +133,26 @@ impl ServiceArgs {
         Ok(options)
     }
 
-    /// Connects and logs in; `what` names the command in a failure.
+    /// Connects and logs in; `what` names the command in a failure, with the
+    /// flag to try when the device's answer says TLS is the problem.
     pub fn open(&self, what: &str) -> Result<ServiceSession, Failure> {
-        ServiceSession::open(self.options(what)?).context(what)
+        ServiceSession::open(self.options(what)?).map_err(|e| tls_hint(what, &e))
+    }
+}
+
+/// A failure of `what`; a TLS one names the flags that fix it.
+pub fn tls_hint(what: &str, error: &jet::Error) -> Failure {
+    let failure = Failure::from_error(what, error);
+    if error.kind() != jet::ErrorKind::Tls {
+        failure
+    } else if error.message().contains("clear text") {
+        failure.hint("use --clear-text")
+    } else if error.message().contains("not signed by a CA") {
+        failure.hint("use --ca FILE")
+    } else if error.message().contains("does not name the host") {
+        failure.hint("use --tls-name NAME")
+    } else {
+        failure
     }
 }
 

@@ -3,7 +3,7 @@
 //! with `--json`. Payloads that are not JET events are shown and the stream
 //! goes on.
 
-use super::args::{non_empty, parse_seconds, TlsArgs};
+use super::args::{non_empty, parse_seconds, tls_hint, TlsArgs};
 use super::exit::{Context, Failure};
 use super::output;
 use super::prompt;
@@ -145,7 +145,7 @@ pub fn run(cmd: &WatchCmd, signals: Signals) -> Result<(), Failure> {
     }
     let options = cmd.broker.options()?;
     let at = format!("{}:{}", options.device, options.port);
-    let session = NotificationSession::open(options).context(WHAT)?;
+    let session = NotificationSession::open(options).map_err(|e| tls_hint(WHAT, &e))?;
     session.on_state_change(Some(Box::new(move |state| match state {
         ConnectionState::Reconnecting => output::note(
             WHAT,

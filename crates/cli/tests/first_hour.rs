@@ -263,3 +263,49 @@ fn the_simulator_checks_configurations_as_a_device_does() {
     );
     sim.stop();
 }
+
+#[test]
+fn the_wrong_port_or_tls_setting_says_what_is_likely_wrong() {
+    let sim = Sim::start(&[]);
+    let add = ["iface", "add", "ge-0/0/0.0", "inet", "192.0.2.1/24"];
+    let login = ["--user", USER, "--password", PASSWORD];
+
+    let tls_to_clear_text =
+        jet(&[&add[..], &["--port", &sim.grpc], &login[..]].concat()).expect_code(1);
+    assert!(
+        tls_to_clear_text
+            .stderr
+            .contains("the device answered in clear text")
+            && tls_to_clear_text.stderr.contains("use --clear-text"),
+        "{}",
+        tls_to_clear_text.stderr
+    );
+
+    let service_to_mqtt =
+        jet(&[&add[..], &["--port", &sim.mqtt, "--clear-text"], &login[..]].concat())
+            .expect_code(1);
+    assert!(
+        service_to_mqtt
+            .stderr
+            .contains("is it the device's MQTT port"),
+        "{}",
+        service_to_mqtt.stderr
+    );
+
+    let watch_to_grpc = jet(&["watch", "--port", &sim.grpc, "--count", "1"]).expect_code(1);
+    assert!(
+        watch_to_grpc
+            .stderr
+            .contains("this port does not speak MQTT: is it the JET gRPC port?"),
+        "{}",
+        watch_to_grpc.stderr
+    );
+
+    let tls_watch = jet(&["watch", "--port", &sim.mqtt, "--tls", "--count", "1"]).expect_code(1);
+    assert!(
+        tls_watch.stderr.contains("does it speak TLS on this port?"),
+        "{}",
+        tls_watch.stderr
+    );
+    sim.stop();
+}

@@ -36,7 +36,11 @@ public final class Notifications implements AutoCloseable {
      * Connects to a device's broker (jet_notification_open). Blocking;
      * Thread.interrupt() cancels it.
      *
-     * @throws UnreachableException, NotAuthorizedException, TimeoutException, InvalidArgumentException, CancelledException
+     * @throws UnreachableException when the broker cannot be reached
+     * @throws NotAuthorizedException when the broker refuses the credentials
+     * @throws TimeoutException when the handshakes take longer than the connect timeout
+     * @throws InvalidArgumentException for bad options
+     * @throws CancelledException when the thread is interrupted
      */
     public static Notifications open(NotificationOptions options) {
         return make(options, true);

@@ -97,6 +97,8 @@ namespace LibJet
                         LibraryLoader.LoadedFile(), abi, AbiVersion));
                 LibraryLoader.CheckExplicitPathHonoured(!string.IsNullOrEmpty(libraryPath) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JET_LIBRARY_PATH")));
                 AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+                // A test runner's AppDomain is unloaded rather than exited: libjet's threads must stop first.
+                AppDomain.CurrentDomain.DomainUnload += OnProcessExit;
                 loaded = true;
             }
         }

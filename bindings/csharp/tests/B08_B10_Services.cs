@@ -105,7 +105,8 @@ namespace LibJet.Tests
                 session.DeleteFilter("cs-filter", Family.Inet);
                 session.ModifyPolicer("{\"name\": \"cs-p1\", \"two-color\": {\"bandwidth\": {\"value\": 20, \"unit\": \"mbps\"}, \"burst\": {\"value\": 100, \"unit\": \"kbytes\"}, \"then\": {\"loss-priority\": \"high\"}}}");
                 session.DeletePolicer("cs-p1", PolicerScope.TermSpecific);
-                Assert.Throws<NotFoundException>(() => session.GetCounter("cs-filter", "icmp-count"));
+                var gone = Assert.Throws<RefusedException>(() => session.GetCounter("cs-filter", "icmp-count"));
+                Assert.AreNotEqual(-1, gone.DeviceCode);
             }
         }
 
@@ -150,7 +151,8 @@ namespace LibJet.Tests
                 StringAssert.Contains("filter.terms[0].matches.destination-ports[0]", e.Message);
                 Assert.AreEqual(-1, e.GrpcCode, "bad input reached the device");
                 Assert.Throws<InvalidArgumentException>(() => session.AddFilter("{\"name\": \"x\", \"family\": \"inet\", \"terms\": [], \"color\": 1}"));
-                Assert.Throws<NotFoundException>(() => session.DeleteFilter("cs-never-added", Family.Inet));
+                var refused = Assert.Throws<RefusedException>(() => session.DeleteFilter("cs-never-added", Family.Inet));
+                Assert.AreNotEqual(-1, refused.DeviceCode, "a device refusal carries the device's code");
             }
         }
 

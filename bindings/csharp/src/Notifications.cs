@@ -22,20 +22,12 @@ namespace LibJet
             this.handle = handle;
         }
 
-        /// <summary>Connects to a device's broker (jet_notification_create, then connect).</summary>
+        /// <summary>Connects to a device's broker (jet_notification_open); returns once connected.</summary>
         public static Notifications Open(NotificationOptions options, CancellationToken cancel = default(CancellationToken))
         {
-            Notifications session = Create(options);
-            try
-            {
-                session.Connect(cancel);
-                return session;
-            }
-            catch
-            {
-                session.Dispose();
-                throw;
-            }
+            NotificationHandle handle = null;
+            WithNative(options, native => Blocking.Run(cancel, () => NativeMethods.jet_notification_open(ref native, out handle)));
+            return Wrap(handle);
         }
 
         /// <summary>
@@ -45,16 +37,32 @@ namespace LibJet
         /// </summary>
         public static Notifications Create(NotificationOptions options)
         {
+            NotificationHandle handle = null;
+            WithNative(options, native => Errors.Check(NativeMethods.jet_notification_create(ref native, out handle)));
+            return Wrap(handle);
+        }
+
+        /// <summary>Runs `call` with the C struct of `options`, its strings alive for the call.</summary>
+        private static void WithNative(NotificationOptions options, Action<NotificationOptionsNative> call)
+        {
             if (options == null) throw new ArgumentNullException("options");
             Jet.EnsureLoaded();
-            NotificationHandle handle;
-            using (var strings = new NativeStrings())
-            {
-                NotificationOptionsNative native = options.ToNative(strings);
-                Errors.Check(NativeMethods.jet_notification_create(ref native, out handle));
-            }
+            using (var strings = new NativeStrings()) call(options.ToNative(strings));
+        }
+
+        /// <summary>The session of a new handle, with its StateChanged relay installed.</summary>
+        private static Notifications Wrap(NotificationHandle handle)
+        {
             var session = new Notifications(handle);
-            Errors.Check(NativeMethods.jet_notification_set_state_callback(handle, Callbacks.State, Callbacks.UserData(session.state), Callbacks.Free));
+            try
+            {
+                Errors.Check(NativeMethods.jet_notification_set_state_callback(handle, Callbacks.State, Callbacks.UserData(session.state), Callbacks.Free));
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
             return session;
         }
 

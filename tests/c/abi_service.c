@@ -126,28 +126,6 @@ static int check_contains(const char *text, const char *needle, const char *expr
         CHECK_INT(jet_last_error_device_code(), -1); \
     } while (0)
 
-/* Asks the driver: prints the request line, returns its one-line answer
- * (valid until the next ask), or "(no answer)" when stdin has ended. */
-static char answer[8192];
-static const char *ask(const char *format, ...)
-{
-    va_list args;
-    size_t len;
-    va_start(args, format);
-    vprintf(format, args);
-    va_end(args);
-    putchar('\n');
-    fflush(stdout);
-    if (fgets(answer, sizeof answer, stdin) == NULL) {
-        return "(no answer)";
-    }
-    len = strlen(answer);
-    while (len > 0 && (answer[len - 1] == '\n' || answer[len - 1] == '\r')) {
-        answer[--len] = '\0';
-    }
-    return answer;
-}
-
 /* Options for `port` with the lab user, clear text unless `tls_ca` is given. */
 static jet_service_options_t options_for(uint16_t port, jet_api_t api, const char *tls_ca)
 {

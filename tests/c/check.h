@@ -10,6 +10,7 @@
 #define JET_TEST_CHECK_H
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -121,6 +122,29 @@ static inline int check_summary(void)
     failed = c->failed != 0;
     pthread_mutex_unlock(&c->lock);
     return failed ? 1 : 0;
+}
+
+/* Asks the test's driver: prints the request line on stdout, returns its
+ * one-line answer from stdin (valid until the next ask), or "(no answer)"
+ * when stdin has ended. */
+static inline const char *ask(const char *format, ...)
+{
+    static char answer[8192];
+    va_list args;
+    size_t len;
+    va_start(args, format);
+    vprintf(format, args);
+    va_end(args);
+    putchar('\n');
+    fflush(stdout);
+    if (fgets(answer, sizeof answer, stdin) == NULL) {
+        return "(no answer)";
+    }
+    len = strlen(answer);
+    while (len > 0 && (answer[len - 1] == '\n' || answer[len - 1] == '\r')) {
+        answer[--len] = '\0';
+    }
+    return answer;
 }
 
 #define CHECK(cond) check_record((cond) ? 1 : 0, #cond, __FILE__, __LINE__)

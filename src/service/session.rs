@@ -300,7 +300,13 @@ impl ServiceSession {
     {
         let candidates = self.candidates(service);
         let mut unimplemented = None;
-        for generation in candidates.iter().copied() {
+        // Auto settles a service's generation from the device's own answers:
+        // a generation is remembered when it is the first tried or when the
+        // device said UNIMPLEMENTED to the one before, never when libjet
+        // itself could not express a call in it (the jnx IDL has no bulk
+        // counter read), so one such call does not move every later one.
+        let mut device_refused = false;
+        for (tried, generation) in candidates.iter().copied().enumerate() {
             let mut retried = false;
             loop {
                 self.ensure_login(false).await?;
@@ -321,10 +327,13 @@ impl ServiceSession {
                     };
                 match outcome {
                     Ok(value) => {
-                        self.remember(service, generation);
+                        if tried == 0 || device_refused {
+                            self.remember(service, generation);
+                        }
                         return Ok(value);
                     }
                     Err(e) if e.kind() == ErrorKind::Unimplemented && candidates.len() > 1 => {
+                        device_refused = e.grpc_code() == Some(tonic::Code::Unimplemented as i32);
                         unimplemented = Some(e);
                         break;
                     }

@@ -7,7 +7,7 @@ use super::output;
 use clap::{Args, Subcommand};
 use jet::error::ErrorKind;
 use jet::service::firewall::CounterValue;
-use jet::service::{Service, ServiceSession};
+use jet::service::Service;
 use std::path::PathBuf;
 
 /// `jet counter`.
@@ -27,9 +27,12 @@ Example:
   jet counter list jet-demo-icmp --device r1 --user lab
   jet counter list jet-demo-icmp --file jet-demo-icmp.json --device r1
 
-The legacy IDL reads all of a filter's counters at once; the jnx IDL cannot,
-so on jnx devices give the filter's JSON document with --file and jet reads
-each counter its terms name.")]
+The legacy IDL reads all of a filter's counters at once; the jnx IDL cannot.
+Without --file, jet reads them with the legacy bulk read, which devices up to
+19.2 and those that serve both IDLs answer; with --api auto that one read does
+not change the IDL the other commands use (each line says which answered). On
+jnx-only devices give the filter's JSON document with --file and jet reads each
+counter its terms name.")]
     List(ListArgs),
     /// Reset a counter of a filter to zero
     #[command(after_help = "\
@@ -99,7 +102,12 @@ pub fn run(cmd: &CounterCmd) -> Result<(), Failure> {
                 firewall.counter(&args.filter, &args.counter)
             }
             .context(what)?;
-            show(&session, &args.filter, &value, args.json);
+            show(
+                &api_note(&session, Service::Firewall),
+                &args.filter,
+                &value,
+                args.json,
+            );
         }
         CounterCmd::List(args) => {
             let what = "counter list";
@@ -128,6 +136,7 @@ pub fn run(cmd: &CounterCmd) -> Result<(), Failure> {
             };
             let session = args.connection.open(what)?;
             let firewall = session.firewall();
+            let bulk = names.is_none();
             let values = match names {
                 Some(names) => names
                     .iter()
@@ -146,8 +155,15 @@ pub fn run(cmd: &CounterCmd) -> Result<(), Failure> {
             if values.is_empty() && !args.json {
                 output::note(what, &format!("filter {} has no counters", args.filter));
             }
+            // Without --file the counters came from the legacy bulk read, even
+            // where auto speaks jnx for everything else.
+            let note = if bulk {
+                " (legacy bulk read)".to_string()
+            } else {
+                api_note(&session, Service::Firewall)
+            };
             for value in &values {
-                show(&session, &args.filter, value, args.json);
+                show(&note, &args.filter, value, args.json);
             }
         }
         CounterCmd::Clear(args) => {
@@ -169,17 +185,15 @@ pub fn run(cmd: &CounterCmd) -> Result<(), Failure> {
 }
 
 /// One counter: `<filter> <counter>: N packets, N bytes (jnx API)`, or JSON.
-fn show(session: &ServiceSession, filter: &str, value: &CounterValue, json: bool) {
+/// Prints a counter; `note` says which IDL answered (`" (jnx API)"`).
+fn show(note: &str, filter: &str, value: &CounterValue, json: bool) {
     if json {
         let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
         output::say(&text);
     } else {
         output::say(&format!(
-            "{filter} {}: {} packets, {} bytes{}",
-            value.name,
-            value.packets,
-            value.bytes,
-            api_note(session, Service::Firewall)
+            "{filter} {}: {} packets, {} bytes{note}",
+            value.name, value.packets, value.bytes,
         ));
     }
 }

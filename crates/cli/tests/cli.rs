@@ -621,6 +621,14 @@ fn service_commands_against_jet_sim_and_the_events_watch_shows() {
         "{}",
         list.stdout
     );
+    // Without --file, the one legacy bulk read, and it says so.
+    let bulk = sim.jet(&["counter", "list", "jet-demo-icmp"]).ok();
+    assert!(
+        bulk.stdout.starts_with("jet-demo-icmp icmp-count: ")
+            && bulk.stdout.trim_end().ends_with("(legacy bulk read)"),
+        "{}",
+        bulk.stdout
+    );
     assert_eq!(
         step(&["filter", "unbind", "jet-demo-icmp", "ge-0/0/0.0", "input"]),
         "unbound filter jet-demo-icmp from ge-0/0/0.0 input (jnx API)\n"
@@ -786,7 +794,7 @@ fn a_legacy_device_is_spoken_to_in_the_legacy_api() {
     // The legacy IDL reads every counter of a filter at once: no --file needed.
     let list = sim.jet(&["counter", "list", "jet-demo-icmp"]).ok();
     assert!(
-        list.stdout.contains("icmp-count: ") && list.stdout.contains("(legacy API)"),
+        list.stdout.contains("icmp-count: ") && list.stdout.contains("(legacy bulk read)"),
         "{}",
         list.stdout
     );

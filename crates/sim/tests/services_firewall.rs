@@ -260,6 +260,27 @@ fn legacy_bulk_counter_reads_page_ten_at_a_time() {
 }
 
 #[test]
+fn a_bulk_read_jnx_cannot_express_does_not_move_auto_to_legacy() {
+    let server = device(Apis::Both);
+    let owner = open(&server);
+    owner.firewall().add(&session_filter(DEMO)).unwrap();
+    // Another session has not added the filter: jnx has no bulk read for
+    // it, so this one call is made in the legacy IDL...
+    let reader = open(&server);
+    let values = reader.firewall().counters("jet-demo-icmp").unwrap();
+    assert_eq!(values.len(), 1);
+    assert_eq!(values[0].name, "icmp-count");
+    assert_eq!(
+        server.recorder().count(legacy::ACCESS_LIST_COUNTER_BULK_GET),
+        1
+    );
+    // ...and auto still speaks jnx, which the device serves, for the rest.
+    assert_ne!(reader.generation(Service::Firewall), Some(Generation::Legacy));
+    reader.firewall().counter("jet-demo-icmp", "icmp-count").unwrap();
+    assert_eq!(reader.generation(Service::Firewall), Some(Generation::Jnx));
+}
+
+#[test]
 fn the_purge_timer_is_jnx_only() {
     let modern = device(Apis::Jnx);
     let session = open(&modern);

@@ -6,8 +6,8 @@
 //! The C programs are compiled with `cc -std=c99 -Wall -Wextra -Werror
 //! -pedantic`; `watch` goes to `<target>/examples/watch`.
 
-use jet_testkit::c as c_support;
 use jet_testkit as support;
+use jet_testkit::c as c_support;
 
 use bytes::Bytes;
 use c_support::{

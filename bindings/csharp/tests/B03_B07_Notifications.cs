@@ -97,6 +97,24 @@ namespace LibJet.Tests
         }
 
         [Test]
+        public void B3_CreateSubscribeThenConnect()
+        {
+            var states = new Collector<ConnectionState>();
+            var seen = new Collector<string>();
+            using (var session = Notifications.Create(new NotificationOptions { Port = (ushort)broker.Port }))
+            {
+                session.StateChanged += states.Add;
+                Assert.AreEqual(ConnectionState.Idle, session.State);
+                session.Subscribe("/test/b3/create", evt => seen.Add(evt.Topic));
+                session.Connect();
+                states.WaitFor(s => s == ConnectionState.Connected);
+                broker.PublishText("/test/b3/create", "{}");
+                Assert.AreEqual("/test/b3/create", seen.WaitFor(1)[0]);
+                Assert.Throws<InvalidArgumentException>(() => session.Connect());
+            }
+        }
+
+        [Test]
         public void B4_PullDeliversTheSameAndATimeoutReturnsPromptly()
         {
             using (var session = Open())

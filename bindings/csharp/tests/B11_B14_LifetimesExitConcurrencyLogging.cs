@@ -41,8 +41,13 @@ namespace LibJet.Tests
             Event borrowed = null;
             var got = new ManualResetEventSlim(false);
             session.Subscribe("/test/b11/keep", evt => { borrowed = evt; kept = evt.Clone(); got.Set(); });
+            var after = new ManualResetEventSlim(false);
+            session.Subscribe("/test/b11/after", evt => after.Set());
             broker.PublishText("/test/b11/keep", "{\"jet-event\": {\"event-id\": \"X\", \"attributes\": {}}}");
+            broker.PublishText("/test/b11/after", "{}");
             Assert.IsTrue(got.Wait(TimeSpan.FromSeconds(20)));
+            // Callbacks run one at a time, in order: once "after" ran, the first callback has returned.
+            Assert.IsTrue(after.Wait(TimeSpan.FromSeconds(20)));
             Assert.Throws<ObjectDisposedException>(() => { var t = borrowed.Topic; }, "a callback's event used after the callback");
             Assert.AreEqual("/test/b11/keep", kept.Topic);
             kept.Dispose();

@@ -310,7 +310,21 @@ struct Link<'a> {
     last_drop_warning: Option<Instant>,
 }
 
-impl Link<'_> {
+impl<'a> Link<'a> {
+    fn new(core: &'a Arc<Core>) -> Link<'a> {
+        Link {
+            core,
+            output: BytesMut::with_capacity(4096),
+            next_packet_id: 0,
+            pending_subscribes: HashMap::new(),
+            filters: HashMap::new(),
+            ping_outstanding: false,
+            paused_since_ping: false,
+            skipping: 0,
+            last_drop_warning: None,
+        }
+    }
+
     fn packet_id(&mut self) -> u16 {
         self.next_packet_id = self.next_packet_id.checked_add(1).unwrap_or(1);
         self.next_packet_id
@@ -553,6 +567,23 @@ impl Link<'_> {
     }
 }
 
+/// Feeds `bytes` to a fresh connection's receive path as if the broker had
+/// sent them, in reads of at most `chunk` bytes (the fuzz targets' entry).
+/// `Err` is what would end the connection.
+pub(crate) fn receive(
+    core: &Arc<Core>,
+    bytes: &[u8],
+    chunk: usize,
+) -> std::result::Result<(), String> {
+    let mut link = Link::new(core);
+    let mut input = BytesMut::new();
+    for read in bytes.chunks(chunk.max(1)) {
+        input.extend_from_slice(read);
+        link.absorb(&mut input)?;
+    }
+    Ok(())
+}
+
 /// The whole length of a packet whose remaining length is `remaining`.
 fn frame_length(remaining: usize) -> usize {
     let header = match remaining {
@@ -575,17 +606,7 @@ async fn drive(
         mut input,
     } = connection;
     let options = &core.options;
-    let mut link = Link {
-        core,
-        output: BytesMut::with_capacity(4096),
-        next_packet_id: 0,
-        pending_subscribes: HashMap::new(),
-        filters: HashMap::new(),
-        ping_outstanding: false,
-        paused_since_ping: false,
-        skipping: 0,
-        last_drop_warning: None,
-    };
+    let mut link = Link::new(core);
     let filters = core.registry.filters();
     for chunk in filters.chunks(FILTERS_PER_PACKET) {
         if let Err(e) = link.subscribe(chunk, None) {

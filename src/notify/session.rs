@@ -242,6 +242,19 @@ impl NotificationSession {
         Ok(())
     }
 
+    /// For the fuzz targets only (`fuzz/`): feeds `bytes` to this session's
+    /// receive path as if its broker had sent them, in reads of at most
+    /// `chunk` bytes, on a connection of its own. `Err` says why such a
+    /// connection would be dropped. Not part of the API.
+    #[doc(hidden)]
+    pub fn receive_for_fuzzing(
+        &self,
+        bytes: &[u8],
+        chunk: usize,
+    ) -> std::result::Result<(), String> {
+        connection::receive(&self.core, bytes, chunk)
+    }
+
     /// Waits up to `timeout` for the next event of a pull subscription.
     /// `Ok(None)` means none came in time; an error of kind `Closed` means the
     /// session is closed, `Cancelled` that the calling thread's

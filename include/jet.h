@@ -261,7 +261,7 @@ typedef struct jet_notification_options_t {
    */
   uint32_t struct_size;
   /**
-   * Device (broker) host name or address. Default "127.0.0.1".
+   * Device (broker) host name or address. Default "127.0.0.1" (NULL means the default).
    */
   const char *device;
   /**
@@ -402,7 +402,7 @@ typedef struct jet_service_options_t {
    */
   uint32_t struct_size;
   /**
-   * Device host name or address. Default "127.0.0.1".
+   * Device host name or address. Default "127.0.0.1" (NULL means the default).
    */
   const char *device;
   /**
@@ -450,7 +450,7 @@ typedef struct jet_service_options_t {
    */
   uint8_t tls_insecure_skip_verify;
   /**
-   * Time to connect (TCP and TLS), ms. Default 10000.
+   * Time to open the session: connect (TCP and TLS) and log in, ms. Default 10000.
    */
   uint32_t connect_timeout_ms;
   /**
@@ -1031,7 +1031,9 @@ uint32_t jet_abi_version(void);
 /**
  * Closes every session and stops every libjet thread. Call it before the
  * process exits (managed runtimes must). Refused (JET_STATUS_WOULD_DEADLOCK)
- * from a callback. libjet starts again on next use.
+ * from a callback. Handles of sessions opened before answer
+ * JET_STATUS_CLOSED and start nothing; libjet starts again when a new
+ * session is opened.
  */
 jet_status_t jet_shutdown(void);
 
@@ -1259,6 +1261,8 @@ jet_status_t jet_topic_validate(const char *filter);
 
 /**
  * Sets `*out_matches` to whether `topic` matches the MQTT filter `filter`.
+ * Refuses (JET_STATUS_INVALID_ARGUMENT) an invalid filter and a topic name
+ * that is empty or holds a wildcard (`+`, `#`) or NUL.
  */
 jet_status_t jet_topic_matches(const char *filter, const char *topic, bool *out_matches);
 

@@ -35,7 +35,8 @@ pub const ABI_VERSION: u32 = 3;
 /// Closes every session and stops libjet's threads (runtime and dispatchers).
 ///
 /// Managed runtimes (Go, Java, .NET) should call it before exit. Refused from a
-/// callback. libjet starts again on next use.
+/// callback. Sessions opened before answer [`ErrorKind::Closed`] and start
+/// nothing; libjet starts again when a new session is opened.
 pub fn shutdown() -> Result<()> {
     if runtime::thread_role() != runtime::ThreadRole::Application {
         return Err(Error::new(

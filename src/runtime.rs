@@ -9,6 +9,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use std::cell::Cell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::runtime::{Builder, Handle, Runtime};
@@ -57,6 +58,21 @@ pub fn ensure_may_block(what: &str) -> Result<()> {
 
 static RUNTIME: Mutex<Option<Arc<Runtime>>> = Mutex::new(None);
 
+/// How many times [`stop`] has run: a handle made before a stop belongs to
+/// a libjet that was shut down.
+static EPOCH: AtomicU64 = AtomicU64::new(0);
+
+/// The number of [`stop`]s so far. A session remembers it when it opens and
+/// is closed when it changes, so an old handle starts nothing again.
+pub fn epoch() -> u64 {
+    EPOCH.load(Ordering::Acquire)
+}
+
+/// Whether the runtime (and so its threads) exists now.
+pub fn is_running() -> bool {
+    RUNTIME.lock().unwrap_or_else(|e| e.into_inner()).is_some()
+}
+
 /// A handle to the runtime, making it on first use.
 pub fn handle() -> Result<Handle> {
     let mut slot = RUNTIME.lock().unwrap_or_else(|e| e.into_inner());
@@ -82,7 +98,11 @@ pub fn handle() -> Result<Handle> {
 /// Stops the runtime and its threads, waiting up to `timeout` for tasks to end.
 /// The next [`handle`] call makes a new one.
 pub fn stop(timeout: Duration) {
-    let rt = RUNTIME.lock().unwrap_or_else(|e| e.into_inner()).take();
+    let rt = {
+        let mut slot = RUNTIME.lock().unwrap_or_else(|e| e.into_inner());
+        EPOCH.fetch_add(1, Ordering::AcqRel);
+        slot.take()
+    };
     if let Some(rt) = rt {
         match Arc::try_unwrap(rt) {
             Ok(rt) => rt.shutdown_timeout(timeout),

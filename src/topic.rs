@@ -386,6 +386,23 @@ pub fn validate_filter(filter: &str) -> Result<()> {
     }
 }
 
+/// Checks that `topic` is a topic name (what a message is published on, as
+/// opposed to a filter): not empty, at most 65535 bytes, no NUL and no
+/// wildcard (`+` or `#`).
+pub fn validate_topic_name(topic: &str) -> Result<()> {
+    if is_topic_name(topic) {
+        return Ok(());
+    }
+    let why = "a topic name is not empty, has at most 65535 bytes and holds no '+', '#' or NUL";
+    if topic.len() <= 200 {
+        Err(Error::invalid(format!(
+            "invalid topic name {topic:?}: {why}"
+        )))
+    } else {
+        Err(Error::invalid(format!("invalid topic name: {why}")))
+    }
+}
+
 /// What is wrong with a filter, if anything.
 fn filter_problem(filter: &str) -> Option<&'static str> {
     if filter.is_empty() {
@@ -1199,6 +1216,18 @@ mod tests {
         ];
         for (filter, topic) in no {
             assert!(!matches(filter, topic), "{filter} should not match {topic}");
+        }
+    }
+
+    #[test]
+    fn topic_names_with_wildcards_are_refused() {
+        for bad in ["a/+", "a/#", "+", "#", "", "a\0"] {
+            let error = validate_topic_name(bad).unwrap_err();
+            assert_eq!(error.kind(), crate::ErrorKind::InvalidArgument, "{bad:?}");
+        }
+        assert!(validate_topic_name(&"x".repeat(MAX_LEN + 1)).is_err());
+        for good in ["a", "/junos/events/syslog/UI_COMMIT", "$SYS/broker", "a//b"] {
+            validate_topic_name(good).unwrap();
         }
     }
 }

@@ -183,6 +183,16 @@ pub(crate) fn optional_text<'a>(
 /// The default device of the options structs.
 pub(crate) static DEFAULT_DEVICE: &CStr = c"127.0.0.1";
 
+/// The `device` field of an options struct: NULL means "not set", that is
+/// the default device (`127.0.0.1`), as for every other string field.
+pub(crate) fn device(pointer: *const c_char, max_len: usize) -> Result<String, Failure> {
+    let given = optional_text(pointer, "device", max_len)?;
+    Ok(given.map_or_else(
+        || DEFAULT_DEVICE.to_string_lossy().into_owned(),
+        str::to_string,
+    ))
+}
+
 /// A 0/1 flag of an options struct (`u8`, so a wrapper's bool cannot be UB).
 pub(crate) fn flag(value: u8, name: &str) -> Result<bool, Failure> {
     match value {

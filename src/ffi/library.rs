@@ -19,7 +19,9 @@ pub extern "C" fn jet_abi_version() -> u32 {
 
 /// Closes every session and stops every libjet thread. Call it before the
 /// process exits (managed runtimes must). Refused (JET_STATUS_WOULD_DEADLOCK)
-/// from a callback. libjet starts again on next use.
+/// from a callback. Handles of sessions opened before answer
+/// JET_STATUS_CLOSED and start nothing; libjet starts again when a new
+/// session is opened.
 #[no_mangle]
 pub extern "C" fn jet_shutdown() -> jet_status_t {
     boundary("jet_shutdown", || -> Outcome {

@@ -1,7 +1,9 @@
 //! Notification sessions in the C ABI.
 
 use super::event::jet_event_t;
-use super::failure::{boundary, flag, optional_text, out, required, text, Failure, DEFAULT_DEVICE};
+use super::failure::{
+    boundary, device, flag, optional_text, out, required, text, Failure, DEFAULT_DEVICE,
+};
 use super::log::{jet_free_callback_t, UserData};
 use super::status::jet_status_t::{self, *};
 use super::topic::MAX_TOPIC;
@@ -28,7 +30,7 @@ const MAX_PASSWORD: usize = 65535;
 pub struct jet_notification_options_t {
     /// sizeof(jet_notification_options_t); set by jet_notification_options_default().
     pub struct_size: u32,
-    /// Device (broker) host name or address. Default "127.0.0.1".
+    /// Device (broker) host name or address. Default "127.0.0.1" (NULL means the default).
     pub device: *const c_char,
     /// Broker port. Default 1883.
     pub port: u16,
@@ -200,7 +202,7 @@ fn convert(c: &jet_notification_options_t) -> Result<NotifyOptions, Failure> {
         None
     };
     Ok(NotifyOptions {
-        device: text(c.device, "device", MAX_SETTING)?.to_string(),
+        device: device(c.device, MAX_SETTING)?,
         port: c.port,
         user: setting(c.user, "user")?.map(str::to_string),
         password: optional_text(c.password, "password", MAX_PASSWORD)?.map(Secret::new),

@@ -1,7 +1,7 @@
 //! Service sessions in the C ABI.
 
 use super::failure::{
-    boundary, boundary_value, flag, optional_text, out, required, text, Failure, DEFAULT_DEVICE,
+    boundary, boundary_value, device, flag, optional_text, out, required, Failure, DEFAULT_DEVICE,
 };
 use super::status::jet_status_t::{self, *};
 use crate::secret::Secret;
@@ -42,7 +42,7 @@ pub const JET_SERVICE_MANAGEMENT: jet_service_kind_t = 3;
 pub struct jet_service_options_t {
     /// sizeof(jet_service_options_t); set by jet_service_options_default().
     pub struct_size: u32,
-    /// Device host name or address. Default "127.0.0.1".
+    /// Device host name or address. Default "127.0.0.1" (NULL means the default).
     pub device: *const c_char,
     /// JET request-response port. Default 32767.
     pub port: u16,
@@ -66,7 +66,7 @@ pub struct jet_service_options_t {
     pub tls_server_name: *const c_char,
     /// 1 accepts any certificate (labs only). Default 0.
     pub tls_insecure_skip_verify: u8,
-    /// Time to connect (TCP and TLS), ms. Default 10000.
+    /// Time to open the session: connect (TCP and TLS) and log in, ms. Default 10000.
     pub connect_timeout_ms: u32,
     /// Deadline of each call that gives none (timeout_ms 0), ms. Default 30000.
     pub call_timeout_ms: u32,
@@ -138,7 +138,7 @@ fn convert(c: &jet_service_options_t) -> Result<ServiceOptions, Failure> {
         })
     };
     Ok(ServiceOptions {
-        device: text(c.device, "device", MAX_SETTING)?.to_string(),
+        device: device(c.device, MAX_SETTING)?,
         port: c.port,
         user: setting(c.user, "user")?.map(str::to_string),
         password: optional_text(c.password, "password", 65535)?.map(Secret::new),

@@ -241,6 +241,8 @@ pub extern "C" fn jet_topic_validate(filter: *const c_char) -> jet_status_t {
 }
 
 /// Sets `*out_matches` to whether `topic` matches the MQTT filter `filter`.
+/// Refuses (JET_STATUS_INVALID_ARGUMENT) an invalid filter and a topic name
+/// that is empty or holds a wildcard (`+`, `#`) or NUL.
 #[no_mangle]
 pub extern "C" fn jet_topic_matches(
     filter: *const c_char,
@@ -252,6 +254,7 @@ pub extern "C" fn jet_topic_matches(
         let name = text(topic, "topic", MAX_TOPIC)?;
         let slot = out(out_matches, "out_matches")?;
         topic::validate_filter(filter)?;
+        topic::validate_topic_name(name)?;
         *slot = topic::matches(filter, name);
         Ok(JET_STATUS_OK)
     })

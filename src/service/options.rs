@@ -62,7 +62,8 @@ pub struct ServiceOptions {
     /// TLS settings. Default: TLS, verified against the system's roots.
     /// `None` is clear text, which must be asked for.
     pub tls: Option<TlsOptions>,
-    /// Time allowed to connect (TCP and TLS). Default 10 s.
+    /// Time allowed to open the session: connect (TCP and TLS) and log in.
+    /// Default 10 s.
     pub connect_timeout: Duration,
     /// Deadline of each call unless the call gives its own. Default 30 s.
     pub call_timeout: Duration,

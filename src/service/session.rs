@@ -50,6 +50,9 @@ struct Inner {
     logged_in_at: tokio::sync::Mutex<Option<u64>>,
     generations: Mutex<HashMap<Service, Generation>>,
     closed: AtomicBool,
+    /// [`runtime::epoch`] when the session opened: a later
+    /// [`crate::shutdown`] closed it.
+    epoch: u64,
     installed: super::firewall::Installed,
 }
 
@@ -111,6 +114,11 @@ impl ServiceSession {
             options.port
         );
         let connecting = format!("connecting to {}:{}", options.device, options.port);
+        // Connecting and the login that opens the session share the connect
+        // timeout: a device that accepts and never answers must not hold
+        // open for the (longer) call timeout.
+        let started = std::time::Instant::now();
+        let epoch = runtime::epoch();
         let channel = runtime::block_on(&connecting, endpoint.connect_with_connector(connector))?
             .map_err(|e| {
             let status = tonic::Status::from_error(Box::new(e));
@@ -126,11 +134,17 @@ impl ServiceSession {
                 logged_in_at: tokio::sync::Mutex::new(None),
                 generations: Mutex::new(HashMap::new()),
                 closed: AtomicBool::new(false),
+                epoch,
                 installed: Default::default(),
             }),
             deadline,
         };
-        runtime::block_on("logging in", session.ensure_login(true))??;
+        let left = session
+            .inner
+            .options
+            .connect_timeout
+            .saturating_sub(started.elapsed());
+        runtime::block_on("logging in", session.ensure_login(true, left))??;
         Ok(session)
     }
 
@@ -198,7 +212,20 @@ impl ServiceSession {
             .unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Fails with [`ErrorKind::Closed`] once [`ServiceSession::close`] or
+    /// [`crate::shutdown`] closed the session.
+    fn ensure_open(&self) -> Result<()> {
+        if self.inner.closed.load(Ordering::Acquire) || self.inner.epoch != runtime::epoch() {
+            return Err(Error::new(
+                ErrorKind::Closed,
+                "the service session is closed (by close or shutdown)",
+            ));
+        }
+        Ok(())
+    }
+
     fn channel(&self) -> Result<Channel> {
+        self.ensure_open()?;
         self.inner
             .channel
             .lock()
@@ -234,8 +261,9 @@ impl ServiceSession {
     }
 
     /// Logs in on the current connection unless already done (`force` logs in
-    /// again). No user: nothing to do.
-    async fn ensure_login(&self, force: bool) -> Result<()> {
+    /// again), waiting up to `bound` for the device's answer. No user:
+    /// nothing to do.
+    async fn ensure_login(&self, force: bool, bound: Duration) -> Result<()> {
         let Some(user) = self.inner.options.user.as_deref() else {
             return Ok(());
         };
@@ -261,8 +289,13 @@ impl ServiceSession {
                 password,
                 &self.inner.client_id,
             );
-            match tokio::time::timeout(self.deadline, attempt).await {
-                Err(_) => return Err(Error::new(ErrorKind::Timeout, "login: no answer in time")),
+            match tokio::time::timeout(bound, attempt).await {
+                Err(_) => {
+                    return Err(Error::new(
+                        ErrorKind::Timeout,
+                        format!("login: no answer within {} ms", bound.as_millis()),
+                    ))
+                }
                 Ok(Ok(())) => {
                     self.remember(Service::Authentication, generation);
                     *logged_in_at = Some(self.inner.connections.load(Ordering::Acquire));
@@ -290,6 +323,8 @@ impl ServiceSession {
         Fut: Future<Output = Result<T>>,
     {
         let what = format!("the {} call", service.name());
+        // Before block_on, which would start libjet again after a shutdown.
+        self.ensure_open()?;
         runtime::block_on(&what, self.call_async(service, call))?
     }
 
@@ -309,7 +344,7 @@ impl ServiceSession {
         for (tried, generation) in candidates.iter().copied().enumerate() {
             let mut retried = false;
             loop {
-                self.ensure_login(false).await?;
+                self.ensure_login(false, self.deadline).await?;
                 let before = self.inner.connections.load(Ordering::Acquire);
                 let outcome =
                     match tokio::time::timeout(self.deadline, call(self.channel()?, generation))
@@ -345,7 +380,7 @@ impl ServiceSession {
                             service.name()
                         );
                         retried = true;
-                        self.ensure_login(true).await?;
+                        self.ensure_login(true, self.deadline).await?;
                     }
                     Err(e) => return Err(e),
                 }

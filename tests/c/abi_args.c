@@ -280,7 +280,9 @@ static void test_open_arguments(uint16_t port)
     EXPECT_OPEN(o.struct_size = sizeof o - 1, JET_STATUS_INVALID_ARGUMENT);
     EXPECT_OPEN(o.struct_size = sizeof o + 8, JET_STATUS_INVALID_ARGUMENT);
     EXPECT_OPEN(o.struct_size = UINT32_MAX, JET_STATUS_INVALID_ARGUMENT);
-    EXPECT_OPEN(o.device = NULL, JET_STATUS_NULL_ARGUMENT);
+    /* NULL is "not set": the default device, 127.0.0.1, where the port is closed. */
+    EXPECT_OPEN(o.device = NULL, JET_STATUS_UNREACHABLE);
+    CHECK(strstr(jet_last_error_message(), "127.0.0.1") != NULL);
     EXPECT_OPEN(o.device = BAD_UTF8, JET_STATUS_INVALID_UTF8);
     EXPECT_OPEN(o.device = long_device, JET_STATUS_INVALID_ARGUMENT);
     EXPECT_OPEN(o.device = "", JET_STATUS_INVALID_ARGUMENT);
@@ -738,6 +740,10 @@ static void test_validate_and_match(void)
     CHECK_STATUS(jet_topic_matches(huge, "a", &matched), JET_STATUS_INVALID_ARGUMENT);
     CHECK_STATUS(jet_topic_matches("#", huge, &matched), JET_STATUS_INVALID_ARGUMENT);
     CHECK_STATUS(jet_topic_matches("a/#/b", "a/x/b", &matched), JET_STATUS_INVALID_ARGUMENT);
+    /* A topic name holds no wildcard (issue 19). */
+    CHECK_STATUS(jet_topic_matches("a/+", "a/+", &matched), JET_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(jet_topic_matches("#", "a/#", &matched), JET_STATUS_INVALID_ARGUMENT);
+    CHECK_STATUS(jet_topic_matches("#", "", &matched), JET_STATUS_INVALID_ARGUMENT);
     CHECK(matched == true);
 
     CHECK_STATUS(jet_topic_matches("a/+/c", "a/b/c", &matched), JET_STATUS_OK);

@@ -202,7 +202,8 @@ static const struct {
     const char *what;
     const char *needle;
 } REFUSED_STRINGS[] = {
-    {OPT(device), NULL, JET_STATUS_NULL_ARGUMENT, "device NULL", "device"},
+    /* NULL is "not set": the default device, 127.0.0.1, where the port is closed. */
+    {OPT(device), NULL, JET_STATUS_UNREACHABLE, "device NULL", "127.0.0.1"},
     {OPT(device), text_5000, JET_STATUS_INVALID_ARGUMENT, "5000-byte device", "device"},
     {OPT(device), BAD_UTF8, JET_STATUS_INVALID_UTF8, "device not UTF-8", "device"},
     {OPT(device), "", JET_STATUS_INVALID_ARGUMENT, "empty device", "device"},

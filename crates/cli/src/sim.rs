@@ -33,7 +33,13 @@ Once both ports listen, stdout gets one line, e.g.
 then jet runs until Ctrl-C or SIGTERM, and exits 0 once stopped.
 Address, filter and commit changes are published as the device's events;
 counters of bound filters grow every --tick. Try it with
-  jet watch &  jet iface add ge-0/0/0.0 inet 192.0.2.1/24 --clear-text --user jet --password jet123")]
+  jet watch &  jet iface add ge-0/0/0.0 inet 192.0.2.1/24 --clear-text --user jet --password jet123
+
+Where it differs from a device: it checks logins, client ids, interface
+names, filter and policer rules, `set` commands and that JSON and XML are
+well formed, but not the Junos configuration schema; and any client may read,
+bind or delete a filter another client added (a device keeps JET filters to
+the client that made them).")]
 pub struct SimCmd {
     /// The address both servers listen on
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]

@@ -271,12 +271,20 @@ fn a_bulk_read_jnx_cannot_express_does_not_move_auto_to_legacy() {
     assert_eq!(values.len(), 1);
     assert_eq!(values[0].name, "icmp-count");
     assert_eq!(
-        server.recorder().count(legacy::ACCESS_LIST_COUNTER_BULK_GET),
+        server
+            .recorder()
+            .count(legacy::ACCESS_LIST_COUNTER_BULK_GET),
         1
     );
     // ...and auto still speaks jnx, which the device serves, for the rest.
-    assert_ne!(reader.generation(Service::Firewall), Some(Generation::Legacy));
-    reader.firewall().counter("jet-demo-icmp", "icmp-count").unwrap();
+    assert_ne!(
+        reader.generation(Service::Firewall),
+        Some(Generation::Legacy)
+    );
+    reader
+        .firewall()
+        .counter("jet-demo-icmp", "icmp-count")
+        .unwrap();
     assert_eq!(reader.generation(Service::Firewall), Some(Generation::Jnx));
 }
 

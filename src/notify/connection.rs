@@ -11,6 +11,7 @@
 
 use super::core::{Command, Core, Item};
 use super::queue::Message;
+use super::redelivery::Redelivery;
 use super::registry::route;
 use super::stats::ConnectionState;
 use crate::error::{Error, ErrorKind, Result};
@@ -60,6 +61,8 @@ pub(crate) async fn run(
 ) {
     let mut opened = Some(opened);
     let mut failures: u32 = 0;
+    // Kept across reconnects: the broker resends what it saw no PUBACK for.
+    let mut redelivery = Redelivery::new(resends(&core));
     'session: loop {
         let attempt = connect(&core);
         tokio::pin!(attempt);
@@ -78,7 +81,7 @@ pub(crate) async fn run(
                     core.counters.reconnects.fetch_add(1, Ordering::Relaxed);
                 }
                 failures = 0;
-                match drive(&core, connection, &mut commands).await {
+                match drive(&core, connection, &mut commands, &mut redelivery).await {
                     Ended::Closed => break 'session,
                     Ended::Lost(why) => {
                         jet_log!(
@@ -115,6 +118,12 @@ pub(crate) async fn run(
         }
     }
     let _ = done.send(());
+}
+
+/// Whether the broker resends unacknowledged events after a reconnect: a
+/// persistent session subscribed with QoS 1.
+fn resends(core: &Core) -> bool {
+    !core.options.clean_session && core.options.qos == 1
 }
 
 /// Handles a command while disconnected; false means the task must end.
@@ -293,6 +302,8 @@ struct PendingSubscribe {
 /// The per-connection protocol state.
 struct Link<'a> {
     core: &'a Arc<Core>,
+    /// The session's acknowledged publishes, to recognise resent copies.
+    redelivery: &'a mut Redelivery,
     output: BytesMut,
     next_packet_id: u16,
     /// SUBSCRIBEs awaiting their SUBACK, by packet id.
@@ -311,9 +322,10 @@ struct Link<'a> {
 }
 
 impl<'a> Link<'a> {
-    fn new(core: &'a Arc<Core>) -> Link<'a> {
+    fn new(core: &'a Arc<Core>, redelivery: &'a mut Redelivery) -> Link<'a> {
         Link {
             core,
+            redelivery,
             output: BytesMut::with_capacity(4096),
             next_packet_id: 0,
             pending_subscribes: HashMap::new(),
@@ -421,6 +433,7 @@ impl<'a> Link<'a> {
         let mut to_pull = Vec::new();
         let mut received = 0u64;
         let mut dropped = 0usize;
+        let mut repeats = 0usize;
         loop {
             if self.skipping > 0 {
                 let n = self.skipping.min(input.len());
@@ -437,6 +450,15 @@ impl<'a> Link<'a> {
                         let ack = rumqttc::PubAck::new(publish.pkid);
                         encode(&Packet::PubAck(ack), &mut self.output)
                             .map_err(|e| e.to_string())?;
+                        let (id, dup) = (publish.pkid, publish.dup);
+                        if self
+                            .redelivery
+                            .is_repeat(id, dup, &publish.topic, &publish.payload)
+                        {
+                            // Delivered before the cut: acknowledged again only.
+                            repeats += 1;
+                            continue;
+                        }
                     }
                     let way = route(&routes, &publish.topic);
                     if way.callback && way.pull {
@@ -499,6 +521,14 @@ impl<'a> Link<'a> {
         core.counters
             .received
             .fetch_add(received, Ordering::Relaxed);
+        if repeats > 0 {
+            jet_log!(
+                Level::Debug,
+                "notify",
+                "session {}: acknowledged {repeats} resent event(s) already delivered",
+                core.client_id
+            );
+        }
         if !to_callbacks.is_empty() {
             dropped += core.callbacks.push_batch(&mut to_callbacks);
             core.schedule();
@@ -575,7 +605,8 @@ pub(crate) fn receive(
     bytes: &[u8],
     chunk: usize,
 ) -> std::result::Result<(), String> {
-    let mut link = Link::new(core);
+    let mut redelivery = Redelivery::new(resends(core));
+    let mut link = Link::new(core, &mut redelivery);
     let mut input = BytesMut::new();
     for read in bytes.chunks(chunk.max(1)) {
         input.extend_from_slice(read);
@@ -600,13 +631,14 @@ async fn drive(
     core: &Arc<Core>,
     connection: Connection,
     commands: &mut UnboundedReceiver<Command>,
+    redelivery: &mut Redelivery,
 ) -> Ended {
     let Connection {
         mut stream,
         mut input,
     } = connection;
     let options = &core.options;
-    let mut link = Link::new(core);
+    let mut link = Link::new(core, redelivery);
     let filters = core.registry.filters();
     for chunk in filters.chunks(FILTERS_PER_PACKET) {
         if let Err(e) = link.subscribe(chunk, None) {

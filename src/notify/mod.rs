@@ -11,6 +11,7 @@ mod core;
 mod dispatcher;
 mod options;
 mod queue;
+mod redelivery;
 mod registry;
 mod session;
 mod stats;

@@ -16,6 +16,15 @@ use tokio::runtime::{Builder, Handle, Runtime};
 
 /// Worker threads of the runtime: enough for network I/O of many sessions.
 const WORKER_THREADS: usize = 2;
+/// Threads the runtime may add for blocking work (name resolution); they
+/// come and go.
+const BLOCKING_THREADS: usize = 2;
+
+/// The most threads libjet runs at once, however many sessions are open:
+/// the runtime's workers and blocking threads and the dispatcher threads.
+/// Each is named `jet-…`.
+pub const MAX_THREADS: usize =
+    WORKER_THREADS + BLOCKING_THREADS + crate::notify::DISPATCHER_THREADS;
 
 /// What a thread is to libjet.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -81,7 +90,7 @@ pub fn handle() -> Result<Handle> {
     }
     let rt = Builder::new_multi_thread()
         .worker_threads(WORKER_THREADS)
-        .max_blocking_threads(2)
+        .max_blocking_threads(BLOCKING_THREADS)
         .thread_name("jet-io")
         .on_thread_start(|| {
             set_thread_role(ThreadRole::RuntimeWorker);

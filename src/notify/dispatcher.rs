@@ -15,7 +15,7 @@ use super::wakeup::{Guard, Wakeup};
 use std::thread::JoinHandle;
 
 /// Dispatcher threads in the pool.
-const DISPATCHER_THREADS: usize = 2;
+pub(crate) const DISPATCHER_THREADS: usize = 2;
 
 /// Work a dispatcher can run: one batch of one session's events.
 pub(crate) trait Job: Send + Sync {

@@ -25,5 +25,5 @@ pub use registry::{EventCallback, SubscriptionId};
 pub use session::NotificationSession;
 pub use stats::{ConnectionState, Stats};
 
-pub(crate) use dispatcher::stop as stop_dispatchers;
+pub(crate) use dispatcher::{stop as stop_dispatchers, DISPATCHER_THREADS};
 pub(crate) use session::close_all;

@@ -10,22 +10,8 @@ use jet::service::{Api, ServiceOptions, ServiceSession};
 use jet::topic::Topic;
 use jet::ErrorKind;
 use jet_sim::{Apis, GrpcServer};
-use std::time::{Duration, Instant};
-use support::{Broker, BrokerOptions};
-
-/// Names of this process's threads that libjet started (the simulator's
-/// are `jet-sim…`).
-fn libjet_threads() -> Vec<String> {
-    let tasks = std::fs::read_dir("/proc/self/task").expect("procfs");
-    let names = tasks.filter_map(|task| {
-        let comm = task.expect("task entry").path().join("comm");
-        std::fs::read_to_string(comm).ok()
-    });
-    names
-        .map(|name| name.trim().to_string())
-        .filter(|name| name.starts_with("jet-") && !name.starts_with("jet-sim"))
-        .collect()
-}
+use std::time::Duration;
+use support::{libjet_threads_left_after, Broker, BrokerOptions};
 
 #[test]
 fn old_handles_after_shutdown_say_closed_and_start_nothing() {
@@ -67,12 +53,9 @@ fn old_handles_after_shutdown_say_closed_and_start_nothing() {
         !jet::runtime::is_running(),
         "an old handle started libjet again"
     );
-    // Threads already stopped end within a generous bound; none is new.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !libjet_threads().is_empty() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(libjet_threads().is_empty(), "{:?}", libjet_threads());
+    // Threads already stopped leave within a generous bound; none is new.
+    let left = libjet_threads_left_after(Duration::from_secs(10));
+    assert!(left.is_empty(), "{left:?}");
     drop(service);
     drop(notification);
 }

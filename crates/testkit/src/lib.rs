@@ -17,11 +17,13 @@ mod dirs;
 mod proxy;
 mod samples;
 mod spawn;
+mod threads;
 mod tools;
 
 pub use broker::{Broker, BrokerOptions, SubOutput, Subscriber, TlsMode};
 pub use certs::TestCerts;
 pub use dirs::{data_dir, free_port, scratch_dir, ScratchDir};
 pub use proxy::Proxy;
+pub use threads::{libjet_threads, libjet_threads_left_after};
 pub use samples::{samples, Sample};
 pub use tools::{ensure_tool, find_tool, output_text, run_ok};

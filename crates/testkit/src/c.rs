@@ -95,6 +95,10 @@ pub fn compile(sources: &[PathBuf], output: &Path, lang: Lang) {
         Lang::C99 => cmd.arg("-std=c99"),
         Lang::Cxx17 => cmd.args(["-std=c++17", "-x", "c++"]),
     };
+    if let Some(list) = sanitizers() {
+        cmd.arg(format!("-fsanitize={list}"))
+            .args(["-fno-sanitize-recover=all", "-fno-omit-frame-pointer"]);
+    }
     cmd.args(["-D_POSIX_C_SOURCE=200809L", "-g", "-O1"])
         .args(["-Wall", "-Wextra", "-Werror", "-pedantic"])
         .arg("-I")
@@ -160,7 +164,46 @@ pub fn example_binary(name: &str, with: &[&str]) -> PathBuf {
 // Running
 // ---------------------------------------------------------------------------
 
+/// The sanitizers the C programs are built with, from the environment
+/// variable `JET_C_SANITIZERS` (e.g. `address,undefined`, as
+/// `scripts/sanitizers` sets it); `None` for the usual build run under
+/// valgrind.
+pub fn sanitizers() -> Option<String> {
+    std::env::var("JET_C_SANITIZERS")
+        .ok()
+        .filter(|list| !list.is_empty())
+}
+
+/// What runs a C test program with memory checking: valgrind's memcheck, or,
+/// in a sanitizer build ([`sanitizers`]), the program itself (ASan cannot
+/// run under valgrind) with the sanitizers' options: every error exits 99,
+/// and LeakSanitizer reads `tests/c/lsan.supp`. Valgrind options added
+/// after this are dropped in a sanitizer build.
 pub fn valgrind() -> Command {
+    if sanitizers().is_some() {
+        let suppressions = c_tests_dir().join("lsan.supp");
+        // Valgrind options a driver adds (`--suppressions=…`) come before
+        // the program: the shell drops them.
+        let mut cmd = Command::new("sh");
+        cmd.args([
+            "-c",
+            r#"while [ "${1#--}" != "$1" ]; do shift; done; exec "$@""#,
+            "sanitized",
+        ]);
+        cmd.env(
+            "ASAN_OPTIONS",
+            "exitcode=99:detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=1",
+        )
+        .env(
+            "UBSAN_OPTIONS",
+            "exitcode=99:halt_on_error=1:print_stacktrace=1",
+        )
+        .env(
+            "LSAN_OPTIONS",
+            format!("exitcode=99:suppressions={}", suppressions.display()),
+        );
+        return cmd;
+    }
     let mut cmd = Command::new(ensure_tool("valgrind", "valgrind"));
     cmd.args([
         "--error-exitcode=99",
@@ -362,7 +405,7 @@ pub fn assert_passed(out: &Output, what: &str) {
     });
     assert!(
         out.status.success() && passed,
-        "{what} failed (exit 99 is valgrind's: see its report on stderr)\n{}",
+        "{what} failed (exit 99 is valgrind's or a sanitizer's: see its report on stderr)\n{}",
         describe(out)
     );
     eprintln!("{what}: {}", summary.unwrap_or_default());

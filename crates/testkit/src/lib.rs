@@ -19,11 +19,13 @@ mod samples;
 mod spawn;
 mod threads;
 mod tools;
+mod usage;
 
 pub use broker::{Broker, BrokerOptions, SubOutput, Subscriber, TlsMode};
 pub use certs::TestCerts;
 pub use dirs::{data_dir, free_port, scratch_dir, ScratchDir};
 pub use proxy::Proxy;
-pub use threads::{libjet_threads, libjet_threads_left_after};
 pub use samples::{samples, Sample};
+pub use threads::{libjet_threads, libjet_threads_left_after};
 pub use tools::{ensure_tool, find_tool, output_text, run_ok};
+pub use usage::{usage, Usage};

@@ -1,6 +1,7 @@
 package jet_test
 
 import (
+	"debug/elf"
 	"io"
 	"os"
 	"os/exec"
@@ -48,6 +49,25 @@ func copyFile(t *testing.T, src, dst string) {
 	}
 }
 
+// sonameOf gives the SONAME recorded in the shared library at path, or its
+// file name when it records none.
+func sonameOf(t *testing.T, path string) string {
+	t.Helper()
+	file, err := elf.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	names, err := file.DynString(elf.DT_SONAME)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) == 0 {
+		return filepath.Base(path)
+	}
+	return names[0]
+}
+
 // TestConsumerModuleOutsideTree installs jet.h and libjet.so into a prefix
 // outside the tree and builds a module there that requires the binding
 // through a replace directive, with -tags jet_external and the library
@@ -61,7 +81,16 @@ func TestConsumerModuleOutsideTree(t *testing.T) {
 		}
 	}
 	copyFile(t, filepath.Join(repoRoot, "include", "jet.h"), filepath.Join(prefix, "include", "jet.h"))
-	copyFile(t, filepath.Join(repoRoot, "target", "release", "libjet.so"), filepath.Join(prefix, "lib", "libjet.so"))
+	// Installed as an install lays it out: the file under its SONAME, and
+	// libjet.so, which the linker looks for, pointing at it.
+	built := filepath.Join(repoRoot, "target", "release", "libjet.so")
+	soname := sonameOf(t, built)
+	copyFile(t, built, filepath.Join(prefix, "lib", soname))
+	if soname != "libjet.so" {
+		if err := os.Symlink(soname, filepath.Join(prefix, "lib", "libjet.so")); err != nil {
+			t.Fatal(err)
+		}
+	}
 	binding, err := filepath.Abs(".")
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +118,7 @@ func TestConsumerModuleOutsideTree(t *testing.T) {
 	}
 	fields := strings.Fields(string(out))
 	if len(fields) != 3 || fields[1] != "/junos/events/kernel/interfaces/ifd/add/ge-0/0/0" ||
-		fields[2] != filepath.Join(lib, "libjet.so") {
+		fields[2] != filepath.Join(lib, soname) {
 		t.Fatalf("consumer printed %q", out)
 	}
 }

@@ -1,4 +1,4 @@
-"""The five benchmark cases of bench/README.md, measured through its programs.
+"""The six benchmark cases of bench/README.md, measured through its programs.
 
 `Bench` holds what the cases share (the program paths, the broker, the work
 directory, the pause between measurements) and the steps they are made of:
@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+import bindings
 from callgrind import function_cost, inclusive_costs, total_instructions
 from procs import Program, ProgramFailed, run
 
@@ -62,7 +63,8 @@ class Bench:
     """What the cases share, and the publish / prepare / subscribe steps."""
 
     def __init__(self, paths, broker, workdir, settle_s):
-        """`paths` has bin_dir, jet_bench, py_dir, stubs; `broker` is a Mosquitto."""
+        """`paths` has bin_dir, go_bin, bench_dir, jet_bench, py_dir, stubs;
+        `broker` is a Mosquitto."""
         self.paths = paths
         self.broker = broker
         self.workdir = Path(workdir)
@@ -87,18 +89,32 @@ class Bench:
         """--host and --port of the broker."""
         return ["--host", self.broker.host, "--port", str(self.broker.port)]
 
+    def twin(self, language, program):
+        """The command of `program` (jet_sub or jet_calls) in `language`: c, or
+        a binding's key (Go's is built into go_bin, Java's and C#'s are the
+        scripts in bench/java and bench/csharp)."""
+        if language == "c":
+            return Path(self.paths.bin_dir) / program
+        if language == "go":
+            return Path(self.paths.go_bin) / program
+        return Path(self.paths.bench_dir) / language / program
+
     def subscriber_argv(self, name, qos, count, client_id=None, persistent=False,
                         latency=False, idle_ms=None):
         """The command line of subscriber `name` (bench/README.md, "Subscribers")."""
-        bin_dir = Path(self.paths.bin_dir)
-        program = {
-            "libjet-callback": [bin_dir / "jet_sub", "--mode", "callback"],
-            "libjet-pull": [bin_dir / "jet_sub", "--mode", "pull"],
-            "libjet": [bin_dir / "jet_sub", "--mode", "callback"],
-            "libmosquitto": [bin_dir / "mosq_sub"],
-            "paho-python": [sys.executable, Path(self.paths.py_dir) / "paho_sub.py"],
-            "rumqttc": [self.paths.jet_bench, "rumqttc-count"],
-        }[name]
+        binding = bindings.binding_of(name)
+        if binding:
+            program = [self.twin(binding.key, "jet_sub"), "--mode", binding.subscribers[name]]
+        else:
+            bin_dir = Path(self.paths.bin_dir)
+            program = {
+                "libjet-callback": [bin_dir / "jet_sub", "--mode", "callback"],
+                "libjet-pull": [bin_dir / "jet_sub", "--mode", "pull"],
+                "libjet": [bin_dir / "jet_sub", "--mode", "callback"],
+                "libmosquitto": [bin_dir / "mosq_sub"],
+                "paho-python": [sys.executable, Path(self.paths.py_dir) / "paho_sub.py"],
+                "rumqttc": [self.paths.jet_bench, "rumqttc-count"],
+            }[name]
         argv = program + self.mqtt_args() + ["--topic", TOPIC, "--qos", str(qos),
                                              "--count", str(count)]
         if client_id:
@@ -183,34 +199,33 @@ class Bench:
         return result, published
 
 
+def interleaved(bench, mode, qos, plan, case):
+    """Runs each subscriber of `plan` ({name: (events, runs)}) in `mode` (drain
+    or live) at `qos`, taking turns, so that a slow spell of the machine does
+    not fall on one subscriber only. Returns one entry per subscriber with
+    its runs and their median rate; `case` labels the progress lines."""
+    measured = {name: [] for name in plan}
+    for k in range(max(r for _, r in plan.values())):
+        for name, (count, total) in plan.items():
+            if k >= total:
+                continue
+            progress(f"== {case}: {mode} qos {qos} {name} run {k + 1}/{total} "
+                     f"({num(count)} events)")
+            step = bench.drain if mode == "drain" else bench.live
+            result, published = step(name, qos, count)
+            measured[name].append(dict(result, publisher_rate=round(published["rate"], 1)))
+            progress(f"   {num(result['rate'])} events/s "
+                     f"(publisher {num(published['rate'])}/s)")
+    return [{"mode": mode, "qos": qos, "subscriber": name, "events": plan[name][0],
+             "runs": results, "rate": statistics.median(r["rate"] for r in results)}
+            for name, results in measured.items()]
+
+
 def throughput(bench, events, runs, paho_runs):
-    """Case 1: every subscriber, drain and live, QoS 0 and 1. The runs of the
-    subscribers are interleaved, so that a slow spell of the machine does not
-    fall on one subscriber only."""
-    entries = []
-    for qos in (0, 1):
-        for mode in ("drain", "live"):
-            plan = {name: (events, paho_runs if name == "paho-python" else runs)
-                    for name in SUBSCRIBERS}
-            measured = {name: [] for name in SUBSCRIBERS}
-            for k in range(max(r for _, r in plan.values())):
-                for name in SUBSCRIBERS:
-                    count, total = plan[name]
-                    if k >= total:
-                        continue
-                    progress(f"== case 1: {mode} qos {qos} {name} run {k + 1}/{total} "
-                             f"({num(count)} events)")
-                    step = bench.drain if mode == "drain" else bench.live
-                    result, published = step(name, qos, count)
-                    measured[name].append(dict(result, publisher_rate=round(published["rate"], 1)))
-                    progress(f"   {num(result['rate'])} events/s "
-                             f"(publisher {num(published['rate'])}/s)")
-            for name in SUBSCRIBERS:
-                results = measured[name]
-                entries.append({"mode": mode, "qos": qos, "subscriber": name,
-                                "events": plan[name][0], "runs": results,
-                                "rate": statistics.median(r["rate"] for r in results)})
-    return entries
+    """Case 1: every subscriber, drain and live, QoS 0 and 1."""
+    plan = {name: (events, paho_runs if name == "paho-python" else runs) for name in SUBSCRIBERS}
+    return [entry for qos in (0, 1) for mode in ("drain", "live")
+            for entry in interleaved(bench, mode, qos, plan, "case 1")]
 
 
 def latency(bench, plan, runs):
@@ -238,51 +253,88 @@ def latency(bench, plan, runs):
     return entries
 
 
+def service_call(bench, sim, client, argv, case, args, keys, count):
+    """Runs `argv` (a jet_calls twin or grpc_calls.py) on one case against
+    `jet sim` and returns its JSON, with the simulator's CPU time over the run."""
+    bench.settle()
+    sim.check()
+    server_before = sim.program.cpu_seconds()
+    device = ["--host", sim.grpc_host, "--port", str(sim.grpc_port),
+              "--user", sim.user, "--password", sim.password]
+    result = run(f"{client} {case}", list(argv) + device + ["--case", case] + args,
+                 bench.workdir, wait_time(count, 200))
+    result["server_cpu_s"] = round(sim.program.cpu_seconds() - server_before, 3)
+    bench.measured()
+    require(f"{client} {case}", result, keys)
+    if result.get("errors"):
+        raise ProgramFailed(f"{client} {case} reports {result['errors']} errors ({result})")
+    return result
+
+
+def counter_get(bench, sim, client, argv, count, threads, case):
+    """`count` counter reads by `client` (`argv`) from `threads` callers; its JSON."""
+    progress(f"== {case}: counter-get {client} {threads} thread{'s' if threads > 1 else ''} "
+             f"({num(count)} calls)")
+    result = service_call(bench, sim, client, argv, "counter-get",
+                          ["--calls", str(count), "--threads", str(threads)],
+                          ["calls", "calls_per_s", "p50_us", "p99_us"], count)
+    if result["calls"] != count:
+        raise ProgramFailed(f"{client} counter-get made {result['calls']} of {count} calls")
+    progress(f"   {num(result['calls_per_s'])} calls/s, p99 {result['p99_us']:.0f} µs")
+    return result
+
+
 def calls(bench, sim, count, threads, terms):
     """Case 3: counter reads and a filter of `terms` counting terms, through
     libjet's C ABI and through grpcio stubs, against `jet sim`."""
-    device = ["--host", sim.grpc_host, "--port", str(sim.grpc_port),
-              "--user", sim.user, "--password", sim.password]
     clients = {
-        "libjet": [str(Path(bench.paths.bin_dir) / "jet_calls")],
+        "libjet": [str(bench.twin("c", "jet_calls"))],
         "grpcio": [sys.executable, str(Path(bench.paths.py_dir) / "grpc_calls.py"),
                    "--stubs", str(bench.paths.stubs)],
     }
-
-    def call(client, case, args, keys):
-        """Runs one client on one case and returns its JSON."""
-        bench.settle()
-        sim.check()
-        server_before = sim.program.cpu_seconds()
-        result = run(f"{client} {case}", clients[client] + device + ["--case", case] + args,
-                     bench.workdir, wait_time(count, 200))
-        result["server_cpu_s"] = round(sim.program.cpu_seconds() - server_before, 3)
-        bench.measured()
-        require(f"{client} {case}", result, keys)
-        if result.get("errors"):
-            raise ProgramFailed(f"{client} {case} reports {result['errors']} errors ({result})")
-        return result
-
     entries = []
     for t in threads:
-        for client in clients:
-            progress(f"== case 3: counter-get {client} {t} thread{'s' if t > 1 else ''} "
-                     f"({num(count)} calls)")
-            result = call(client, "counter-get", ["--calls", str(count), "--threads", str(t)],
-                          ["calls", "calls_per_s", "p50_us", "p99_us"])
-            if result["calls"] != count:
-                raise ProgramFailed(f"{client} counter-get made {result['calls']} of {count} calls")
+        for client, argv in clients.items():
+            result = counter_get(bench, sim, client, argv, count, t, "case 3")
             entries.append({"client": client, "case": "counter-get", "threads": t, **result})
-            progress(f"   {num(result['calls_per_s'])} calls/s, p99 {result['p99_us']:.0f} µs")
-    for client in clients:
+    for client, argv in clients.items():
         progress(f"== case 3: filter-1000 {client} ({num(terms)} terms)")
-        result = call(client, "filter-1000", ["--terms", str(terms)],
-                      ["add_ms", "counters_ms", "counters"])
+        result = service_call(bench, sim, client, argv, "filter-1000", ["--terms", str(terms)],
+                              ["add_ms", "counters_ms", "counters"], terms)
         if result["counters"] != terms:
             raise ProgramFailed(f"{client} filter-1000 read {result['counters']} of {terms} counters")
         entries.append({"client": client, "case": "filter-1000", "terms": terms, **result})
         progress(f"   add {result['add_ms']:.1f} ms, read all {result['counters_ms']:.1f} ms")
     return entries
+
+
+def binding_calls(bench, sim, count, threads, runs):
+    """Case 6, calls: `count` counter reads from each of `threads` callers, by
+    the C caller and each binding's, taking turns `runs` times. An entry is
+    the run with the median calls/s; `calls_per_s_runs` lists every run's."""
+    clients = [bindings.C_CALLER] + [b.key for b in bindings.BINDINGS]
+    entries = []
+    for t in threads:
+        measured = {client: [] for client in clients}
+        for _ in range(runs):
+            for client in clients:
+                language = "c" if client == bindings.C_CALLER else client
+                measured[client].append(counter_get(bench, sim, client,
+                                                    [str(bench.twin(language, "jet_calls"))],
+                                                    count, t, "case 6"))
+        for client, found in measured.items():
+            found.sort(key=lambda r: r["calls_per_s"])
+            entries.append({"client": client, "case": "counter-get", "threads": t,
+                            **found[(len(found) - 1) // 2],
+                            "calls_per_s_runs": [r["calls_per_s"] for r in found]})
+    return entries
+
+
+def binding_drains(bench, events, runs):
+    """Case 6, events: drains of `events` QoS 0 events through each binding's
+    callback and pull, the C callback taking turns with them."""
+    plan = {name: (events, runs) for name in [bindings.C_SUBSCRIBER] + bindings.subscribers()}
+    return interleaved(bench, "drain", 0, plan, "case 6")
 
 
 def sessions(bench, count):

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Runs libjet's benchmarks (bench/README.md) and writes results.json and the report.
 
-    driver.py [--quick] [--bin DIR] [--jet PATH] [--jet-bench PATH] [--stubs DIR]
-              [--results PATH] [--markdown PATH] [--plot PATH] [--plot-link LINK]
-              [--cases 1,2,3,4,5] [--scale F]
+    driver.py [--quick] [--bin DIR] [--go-bin DIR] [--jet PATH] [--jet-bench PATH]
+              [--stubs DIR] [--results PATH] [--markdown PATH] [--plot PATH]
+              [--plot-link LINK] [--cases 1,2,3,4,5,6] [--scale F]
 
 bench/run calls it with the paths of what it built. It starts its own
-Mosquitto (and `jet sim` for the service calls), runs the five cases, computes
+Mosquitto (and `jet sim` for the service calls), runs the six cases, computes
 the targets, writes the results, and has report.py write the markdown and the
 plot (the markdown also goes to stdout). Progress goes to stderr. It exits 1
 with the reason when a program fails or a subscriber loses messages, and ends
@@ -16,6 +16,7 @@ by F.
 """
 
 import argparse
+import contextlib
 import dataclasses
 import datetime
 import json
@@ -38,18 +39,19 @@ from targets import targets
 
 PY_DIR = Path(__file__).resolve().parent
 REPO = PY_DIR.parents[1]
+ALL_CASES = {1, 2, 3, 4, 5, 6}
 
 
 @dataclasses.dataclass(frozen=True)
 class Plan:
     """How much each case measures."""
-    events: int          # case 1: events per run
-    runs: int            # case 1: runs per subscriber, mode and QoS
+    events: int          # cases 1 and 6: events per run
+    runs: int            # cases 1 and 6: runs per subscriber (mode, QoS) and per caller
     paho_runs: int       # case 1: runs of paho-python (the slowest, by far)
     latency: tuple       # case 2: (rate, count) pairs
     latency_runs: int    # case 2: runs per subscriber and rate
-    calls: int           # case 3: counter-get calls
-    threads: tuple       # case 3: counter-get thread counts
+    calls: int           # cases 3 and 6: counter-get calls
+    threads: tuple       # cases 3 and 6: counter-get thread counts
     terms: int           # case 3: filter-1000 terms
     sessions: int        # case 4
     callgrind: tuple     # case 5: the two drain sizes
@@ -93,6 +95,8 @@ def parse_args(argv):
     parser.add_argument("--quick", action="store_true", help="small counts, one run each")
     parser.add_argument("--bin", type=Path, default=REPO / "target/bench/bin",
                         help="the C programs (default %(default)s)")
+    parser.add_argument("--go-bin", type=Path, default=REPO / "target/bench/go",
+                        help="the Go twins of jet_sub and jet_calls (default %(default)s)")
     parser.add_argument("--jet", type=Path, default=REPO / "target/release/jet",
                         help="the jet command, for jet sim (default %(default)s)")
     parser.add_argument("--jet-bench", type=Path, default=REPO / "target/release/jet-bench",
@@ -107,7 +111,7 @@ def parse_args(argv):
                         "(default: --plot relative to the report)")
     parser.add_argument("--notes", type=Path, default=REPO / "bench/notes.md",
                         help="hand-written notes of a full run (default %(default)s)")
-    parser.add_argument("--cases", default="1,2,3,4,5",
+    parser.add_argument("--cases", default="1,2,3,4,5,6",
                         help="which cases to run, e.g. 1,3 (default %(default)s)")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="multiply every count by this, to try the driver out")
@@ -115,9 +119,9 @@ def parse_args(argv):
     try:
         args.cases = {int(c) for c in args.cases.split(",") if c.strip()}
     except ValueError:
-        parser.error("--cases takes numbers from 1 to 5, e.g. 1,3")
-    if not args.cases or not args.cases <= {1, 2, 3, 4, 5}:
-        parser.error("--cases takes numbers from 1 to 5, e.g. 1,3")
+        parser.error("--cases takes numbers from 1 to 6, e.g. 1,3")
+    if not args.cases or not args.cases <= ALL_CASES:
+        parser.error("--cases takes numbers from 1 to 6, e.g. 1,3")
     if args.scale <= 0:
         parser.error("--scale must be positive")
     if args.results is None:
@@ -145,15 +149,26 @@ def notes(path):
 def command(args, argv):
     """How the run was started: bench/run [--quick], or the driver's own
     command line when cases or counts differ from bench/run's."""
-    if args.cases == {1, 2, 3, 4, 5} and args.scale == 1:
+    if args.cases == ALL_CASES and args.scale == 1:
         return "bench/run --quick" if args.quick else "bench/run"
     return shlex.join(["bench/py/driver.py"] + list(argv))
 
 
+@contextlib.contextmanager
+def jet_sim(jet, workdir):
+    """A `jet sim` for the service calls, stopped on the way out."""
+    sim = JetSim(jet, workdir)
+    cases.progress(f"== jet sim: grpc {sim.grpc_host}:{sim.grpc_port}")
+    try:
+        yield sim
+    finally:
+        sim.stop()
+
+
 def measure(args, plan, workdir):
     """Runs the chosen cases; returns their parts of results.json."""
-    paths = argparse.Namespace(bin_dir=args.bin, jet_bench=args.jet_bench, py_dir=PY_DIR,
-                               stubs=args.stubs)
+    paths = argparse.Namespace(bin_dir=args.bin, go_bin=args.go_bin, bench_dir=REPO / "bench",
+                               jet_bench=args.jet_bench, py_dir=PY_DIR, stubs=args.stubs)
     found = {}
     broker = Mosquitto(workdir)
     cases.progress(f"== mosquitto on {broker.host}:{broker.port}")
@@ -165,17 +180,18 @@ def measure(args, plan, workdir):
         if 2 in args.cases:
             found["latency"] = cases.latency(bench, plan.latency, plan.latency_runs)
         if 3 in args.cases:
-            sim = JetSim(args.jet, workdir)
-            cases.progress(f"== jet sim: grpc {sim.grpc_host}:{sim.grpc_port}")
-            try:
+            with jet_sim(args.jet, workdir) as sim:
                 found["calls"] = cases.calls(bench, sim, plan.calls, plan.threads, plan.terms)
-            finally:
-                sim.stop()
         if 4 in args.cases:
             found["sessions"] = cases.sessions(bench, plan.sessions)
         if 5 in args.cases:
             small, large = plan.callgrind
             found["instructions"] = cases.instructions(bench, small, large)
+        if 6 in args.cases:
+            found["bindings"] = {"drains": cases.binding_drains(bench, plan.events, plan.runs)}
+            with jet_sim(args.jet, workdir) as sim:
+                found["bindings"]["calls"] = cases.binding_calls(bench, sim, plan.calls,
+                                                                 plan.threads, plan.runs)
     except ProgramFailed:
         if not broker.program.running():  # the cause, more likely than the program that failed
             cases.progress(broker.program.failure("exited during the benchmark").args[0])

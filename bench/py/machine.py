@@ -88,5 +88,8 @@ def facts(cargo_toml, mosquitto):
             "python": platform.python_version(),
             "paho-mqtt": package_version("paho-mqtt"),
             "grpcio": package_version("grpcio"),
+            "go": version_in(command_output(["go", "version"])),
+            "java": version_in(command_output(["java", "-version"])),
+            "mono": version_in(command_output(["mono", "--version"])),
         },
     }

@@ -13,6 +13,8 @@ import json
 import math
 import sys
 
+import bindings
+
 THROUGHPUT_CASES = [("drain", 0), ("drain", 1), ("live", 0), ("live", 1)]
 SUBSCRIBERS = ["libjet-callback", "libjet-pull", "libmosquitto", "paho-python", "rumqttc"]
 SUBSCRIBER_BASELINE = "libmosquitto"
@@ -284,6 +286,89 @@ def instructions_section(results):
                    f"× {SUBSCRIBER_BASELINE}"], rows), ""]
 
 
+def extra_ns(value, baseline):
+    """What `value` µs or seconds per event costs over `baseline`, in ns (None if either is missing)."""
+    if value is None or baseline is None:
+        return None
+    return 1000 * (value - baseline)
+
+
+def wall_us_per_event(entry):
+    """An entry's wall-clock time per event at its median rate, in µs."""
+    return 1e6 / entry["rate"] if entry.get("rate") else None
+
+
+def binding_drains_table(drains):
+    """The case 6 drains: each binding subscriber against the C callback."""
+    by_name = {e.get("subscriber"): e for e in drains}
+    c = by_name.get(bindings.C_SUBSCRIBER) or {}
+    c_cpu = median_of_runs(c, cpu_per_event("subscriber_cpu_s")) if c else None
+    rows = []
+    for name in ordered(by_name, [bindings.C_SUBSCRIBER] + bindings.subscribers()):
+        entry = by_name[name]
+        binding = bindings.binding_of(name)
+        rates = [r.get("rate") for r in entry.get("runs") or [] if r.get("rate") is not None]
+        cpu = median_of_runs(entry, cpu_per_event("subscriber_cpu_s"))
+        rows.append([binding.title if binding else "C", name, num(entry.get("events")),
+                     num(entry.get("rate")),
+                     f"{num(min(rates))}–{num(max(rates))}" if len(rates) > 1 else "",
+                     ratio(entry.get("rate"), c.get("rate")),
+                     f"≥ {binding.target:g}×" if binding else "",
+                     num(extra_ns(wall_us_per_event(entry), wall_us_per_event(c))),
+                     num(cpu), num(extra_ns(cpu, c_cpu)),
+                     num(median_of_runs(entry, cores_busy))])
+    return table(["Language", "Subscriber", "Events", "Events/s", "Runs (min–max)",
+                  "× C callback", "Target", "Extra wall ns/event", "Subscriber CPU µs/event",
+                  "Extra CPU ns/event", "Cores busy"], rows, left=2)
+
+
+def binding_calls_table(calls):
+    """The case 6 counter reads: each binding's caller against the C caller."""
+    groups = {}
+    for c in calls:
+        groups.setdefault(c.get("threads") or 1, {})[c.get("client")] = c
+    rows = []
+    for threads, by_client in sorted(groups.items()):
+        c = by_client.get(bindings.C_CALLER) or {}
+        for name in ordered(by_client, [bindings.C_CALLER] + [b.key for b in bindings.BINDINGS]):
+            e = by_client[name]
+            binding = bindings.binding_of(name)
+            rows.append([binding.title if binding else "C", threads, num(e.get("calls")),
+                         num(e.get("calls_per_s")),
+                         ", ".join(num(v) for v in e.get("calls_per_s_runs") or []),
+                         ratio(e.get("calls_per_s"), c.get("calls_per_s")),
+                         f"≥ {binding.target:g}×" if binding else "",
+                         num(e.get("p50_us")), num(e.get("p99_us")),
+                         num(e.get("cpu_us_per_call")),
+                         num(extra_ns(e.get("cpu_us_per_call"), c.get("cpu_us_per_call")))])
+    return table(["Language", "Threads", "Calls", "Calls/s", "calls/s of every run",
+                  "× C", "Target", "p50", "p99", "CPU µs/call", "Extra CPU ns/call"], rows)
+
+
+def bindings_section(results):
+    """Case 6: the Go, Java and C# bindings next to libjet's C programs."""
+    part = results.get("bindings") or {}
+    lines = []
+    if part.get("drains"):
+        lines += ["### Receive throughput through the bindings", "",
+                  "Drains at QoS 0, each binding's callback and pull call taking turns with the C "
+                  "callback (median of the runs). \"Extra wall ns/event\" is the binding's time per "
+                  "event at its rate minus the C callback's; \"Extra CPU ns/event\" is the same "
+                  "difference of the subscriber's own CPU time (user + system, all threads: "
+                  "garbage collector and JIT included). Java's and Mono's figures include JIT "
+                  "warm-up: `seconds` starts at the first message.", "",
+                  binding_drains_table(part["drains"]), ""]
+    if part.get("calls"):
+        lines += ["### Service calls through the bindings", "",
+                  "counter-get against `jet sim` (jnx), each binding's caller taking turns with "
+                  "the C caller; a row is the run with the median calls/s. p50 and p99 per call "
+                  "in µs; CPU is the client's own, per call.", "",
+                  binding_calls_table(part["calls"]), ""]
+    if not lines:
+        return []
+    return ["## Go, Java and C# bindings", ""] + lines
+
+
 def targets_section(results):
     """The targets: measured, target, met."""
     targets = results.get("targets") or []
@@ -308,7 +393,8 @@ def markdown(results, plot_link):
     """The whole report."""
     sections = [header_section(results, plot_link), throughput_section(results),
                 latency_section(results), calls_section(results), sessions_section(results),
-                instructions_section(results), targets_section(results), notes_section(results)]
+                instructions_section(results), bindings_section(results), targets_section(results),
+                notes_section(results)]
     return "\n".join(line for section in sections for line in section).rstrip() + "\n"
 
 
@@ -412,15 +498,69 @@ def plot_latency(ax, results):
     ax.legend(fontsize=8, loc="upper left")
 
 
+def ratio_bars(ax, labels, values, baselines, colors, title, ylabel):
+    """Bars of `values`, each labelled with its value and its ratio to its baseline."""
+    bars = ax.bar(range(len(values)), values, color=colors)
+    ax.bar_label(bars, labels=[f"{v:,.0f}\n{ratio(v, b)}" for v, b in zip(values, baselines)],
+                 fontsize=8, padding=2)
+    ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right", fontsize=8)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.margins(y=0.2)
+    ax.grid(axis="y", alpha=0.3)
+
+
+def language_color(name):
+    """The C programs in libjet's blue; each binding a color of its own."""
+    binding = bindings.binding_of(name)
+    return {"go": "#17becf", "java": "#ff7f0e", "csharp": "#8c564b"}.get(
+        binding.key if binding else None, COLORS["libjet-callback"])
+
+
+def plot_binding_drains(ax, results):
+    """Case 6: events/s of the C callback and each binding's subscribers."""
+    drains = (results.get("bindings") or {}).get("drains") or []
+    by_name = {e.get("subscriber"): e for e in drains if e.get("rate")}
+    if not by_name:
+        ax.text(0.5, 0.5, "no binding results", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return
+    names = ordered(by_name, [bindings.C_SUBSCRIBER] + bindings.subscribers())
+    base = (by_name.get(bindings.C_SUBSCRIBER) or {}).get("rate")
+    ratio_bars(ax, names, [by_name[n]["rate"] for n in names], [base] * len(names),
+               [language_color(n) for n in names],
+               "Drain, QoS 0, through the bindings (× C callback)", "events/s")
+
+
+def plot_binding_calls(ax, results):
+    """Case 6: calls/s of the C caller and each binding's, per thread count."""
+    calls = [c for c in (results.get("bindings") or {}).get("calls") or [] if c.get("calls_per_s")]
+    if not calls:
+        ax.text(0.5, 0.5, "no binding results", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return
+    order = [bindings.C_CALLER] + [b.key for b in bindings.BINDINGS]
+    calls.sort(key=lambda c: (c.get("threads") or 1,
+                              order.index(c["client"]) if c.get("client") in order else len(order)))
+    base = {c.get("threads"): c["calls_per_s"] for c in calls if c.get("client") == bindings.C_CALLER}
+    ratio_bars(ax, [f"{c.get('client')}, {c.get('threads') or 1} thr." for c in calls],
+               [c["calls_per_s"] for c in calls], [base.get(c.get("threads")) for c in calls],
+               [language_color(c.get("client")) for c in calls],
+               "counter-get through the bindings (× C caller)", "calls/s")
+
+
 def plot(results, path):
-    """Writes the two-panel PNG, about 1400×1000 px."""
+    """Writes the four-panel PNG, about 1400×1400 px."""
     import matplotlib  # only needed for the plot
     matplotlib.use("Agg")
     from matplotlib import pyplot
 
-    figure, (left, right) = pyplot.subplots(1, 2, figsize=(14, 10), dpi=100)
+    figure, ((left, right), (low_left, low_right)) = pyplot.subplots(
+        2, 2, figsize=(14, 14), dpi=100, gridspec_kw={"height_ratios": [3, 2]})
     plot_throughput(left, results)
     plot_latency(right, results)
+    plot_binding_drains(low_left, results)
+    plot_binding_calls(low_right, results)
     title = "libjet benchmarks"
     if results.get("date"):
         title += f" — {results['date']}"

@@ -8,6 +8,8 @@ left out.
 
 import operator
 
+import bindings
+
 SYMBOLS = {operator.ge: "≥", operator.le: "≤"}
 
 
@@ -88,8 +90,29 @@ def sessions_targets(results):
     return found
 
 
+def bindings_targets(results):
+    """Case 6: each binding's drain rates (callback and pull) against the C
+    callback's, and its counter reads against the C caller's, at each thread count."""
+    part = results.get("bindings") or {}
+    rates = {e.get("subscriber"): e.get("rate") for e in part.get("drains") or []}
+    per_s = {(c.get("client"), c.get("threads")): c.get("calls_per_s")
+             for c in part.get("calls") or []}
+    found = []
+    for b in bindings.BINDINGS:
+        for name in b.subscribers:
+            found.append(ratio_target(f"drain QoS 0: {name} / {bindings.C_SUBSCRIBER}",
+                                      rates.get(name), rates.get(bindings.C_SUBSCRIBER),
+                                      operator.ge, b.target))
+        for threads in sorted({t for _, t in per_s}):
+            found.append(ratio_target(
+                f"counter-get, {threads} thread{'s' if threads > 1 else ''}: "
+                f"{b.title} / C calls/s", per_s.get((b.key, threads)),
+                per_s.get((bindings.C_CALLER, threads)), operator.ge, b.target))
+    return found
+
+
 def targets(results):
     """Every target whose data is in `results`, in the order of the cases."""
     found = (throughput_targets(results) + latency_targets(results) + calls_targets(results)
-             + sessions_targets(results))
+             + sessions_targets(results) + bindings_targets(results))
     return [t for t in found if t is not None]

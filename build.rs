@@ -5,7 +5,11 @@
 //! - compiles proto/ (both JET IDL generations) with protox — pure Rust, no
 //!   system protoc — and generates prost messages plus tonic clients and
 //!   servers into OUT_DIR, with the encoded descriptor set beside them
-//!   (`jet_descriptor.bin`, read by tests/proto_wire.rs).
+//!   (`jet_descriptor.bin`, read by tests/proto_wire.rs);
+//! - gives `libjet.so` its versioned SONAME (`libjet.so.<ABI version>`) and a
+//!   version script that exports only `jet_*`, and links
+//!   `target/<profile>/libjet.so.<ABI version>` to `libjet.so` so that
+//!   programs linked against the build tree find the SONAME they record.
 
 use std::path::{Path, PathBuf};
 
@@ -17,8 +21,53 @@ fn main() {
 
     let crate_dir =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let abi = abi_version(&crate_dir);
     compile_protos(&crate_dir);
-    generate_header(&crate_dir);
+    generate_header(&crate_dir, abi);
+    link_shared_library(abi);
+}
+
+/// `ABI_VERSION` as src/lib.rs declares it: the one place it is written.
+fn abi_version(crate_dir: &Path) -> u32 {
+    let lib = crate_dir.join("src").join("lib.rs");
+    let text = std::fs::read_to_string(&lib).expect("can read src/lib.rs");
+    text.lines()
+        .find_map(|line| line.strip_prefix("pub const ABI_VERSION: u32 = "))
+        .and_then(|rest| rest.strip_suffix(';'))
+        .and_then(|number| number.trim().parse().ok())
+        .expect("src/lib.rs declares `pub const ABI_VERSION: u32 = N;`")
+}
+
+/// The SONAME and export list of `libjet.so` (Linux only), and the
+/// `libjet.so.<abi>` link beside the build tree's `libjet.so`.
+fn link_shared_library(abi: u32) {
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("linux") {
+        return;
+    }
+    let soname = format!("libjet.so.{abi}");
+    println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,{soname}");
+
+    // rustc's own version script already keeps every non-exported symbol
+    // local; this one says the policy outright (and covers symbols that
+    // bundled C code might otherwise export).
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let script = out_dir.join("libjet.map");
+    std::fs::write(&script, "{\n  global: jet_*;\n  local: *;\n};\n")
+        .expect("can write libjet.map");
+    println!(
+        "cargo:rustc-cdylib-link-arg=-Wl,--version-script={}",
+        script.display()
+    );
+
+    // OUT_DIR is <target>/<profile>/build/libjet-<hash>/out.
+    if let Some(profile_dir) = out_dir.ancestors().nth(3) {
+        let link = profile_dir.join(&soname);
+        if std::fs::read_link(&link).ok().as_deref() != Some(Path::new("libjet.so")) {
+            let _ = std::fs::remove_file(&link);
+            std::os::unix::fs::symlink("libjet.so", &link)
+                .unwrap_or_else(|e| panic!("cannot link {} to libjet.so: {e}", link.display()));
+        }
+    }
 }
 
 /// The two IDL generations. Each folder is its own import root, as in
@@ -71,7 +120,7 @@ fn compile_protos(crate_dir: &Path) {
 }
 
 /// Writes include/jet.h when its text changes.
-fn generate_header(crate_dir: &Path) {
+fn generate_header(crate_dir: &Path, abi: u32) {
     let mut config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml"))
         .expect("cbindgen.toml is valid");
     let version = std::env::var("CARGO_PKG_VERSION").expect("cargo sets CARGO_PKG_VERSION");
@@ -80,7 +129,9 @@ fn generate_header(crate_dir: &Path) {
         "\n/** The libjet version this header belongs to. */\n#define JET_VERSION \"{version}\"\n\
          /** Major version. */\n#define JET_VERSION_MAJOR {}\n\
          /** Minor version. */\n#define JET_VERSION_MINOR {}\n\
-         /** Patch version. */\n#define JET_VERSION_PATCH {}\n",
+         /** Patch version. */\n#define JET_VERSION_PATCH {}\n\
+         /** The C ABI version; jet_abi_version() returns it. The SONAME is libjet.so.<it>. */\n\
+         #define JET_ABI_VERSION {abi}\n",
         numbers[0], numbers[1], numbers[2]
     ));
 

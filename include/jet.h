@@ -39,6 +39,8 @@
 #define JET_VERSION_MINOR 1
 /** Patch version. */
 #define JET_VERSION_PATCH 0
+/** The C ABI version; jet_abi_version() returns it. The SONAME is libjet.so.<it>. */
+#define JET_ABI_VERSION 3
 
 
 /**

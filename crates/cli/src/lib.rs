@@ -12,6 +12,7 @@ pub mod config;
 pub mod counter;
 pub mod exit;
 pub mod filter;
+pub mod generate;
 pub mod iface;
 pub mod op;
 pub mod output;
@@ -78,6 +79,12 @@ pub enum Command {
     Config(config::ConfigCmd),
     /// Run a simulated JET device (notifications and services) until Ctrl-C
     Sim(sim::SimCmd),
+    /// Print a shell completion script (scripts/install installs them)
+    #[command(hide = true)]
+    Completions(generate::CompletionsCmd),
+    /// Write the man pages into a directory (scripts/install installs them)
+    #[command(hide = true, name = "generate-man")]
+    GenerateMan(generate::ManCmd),
 }
 
 /// What `-v` shows, for each command: the flag is global, its help is not.
@@ -131,6 +138,8 @@ pub fn run(cli: &Cli) -> Result<(), Failure> {
         Command::Op(cmd) => op::run(cmd, cli.verbose > 0),
         Command::Config(cmd) => config::run(cmd),
         Command::Sim(cmd) => sim::run(cmd, cli.verbose, listen("sim")?),
+        Command::Completions(cmd) => generate::completions(cmd, Cli::command()),
+        Command::GenerateMan(cmd) => generate::man_pages(cmd, Cli::command()),
     }
 }
 

@@ -224,6 +224,11 @@ impl Background {
         }
     }
 
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Sends `signal` (SIGTERM, SIGINT).
     pub fn signal(&self, signal: i32) {
         let pid = self.child.id() as libc::pid_t;
@@ -292,12 +297,18 @@ impl Sim {
     /// Starts `jet sim --mqtt-port 0 --grpc-port 0 --user lab --password
     /// lab123 --tick 0.1 <extra>` and reads its ports from its first line.
     pub fn start(extra: &[&str]) -> Sim {
+        Sim::start_on("0", extra)
+    }
+
+    /// As [`Sim::start`], with the gRPC port given (`"0"`: any free port):
+    /// for a device restarted on the port its clients know.
+    pub fn start_on(grpc_port: &str, extra: &[&str]) -> Sim {
         let mut args = vec![
             "sim",
             "--mqtt-port",
             "0",
             "--grpc-port",
-            "0",
+            grpc_port,
             "--user",
             USER,
             "--password",

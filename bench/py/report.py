@@ -286,11 +286,11 @@ def instructions_section(results):
                    f"× {SUBSCRIBER_BASELINE}"], rows), ""]
 
 
-def extra_ns(value, baseline):
-    """What `value` µs or seconds per event costs over `baseline`, in ns (None if either is missing)."""
+def extra(value, baseline, scale=1000):
+    """`value` minus `baseline`, times `scale` (µs to ns by default); None if either is missing."""
     if value is None or baseline is None:
         return None
-    return 1000 * (value - baseline)
+    return scale * (value - baseline)
 
 
 def wall_us_per_event(entry):
@@ -314,8 +314,8 @@ def binding_drains_table(drains):
                      f"{num(min(rates))}–{num(max(rates))}" if len(rates) > 1 else "",
                      ratio(entry.get("rate"), c.get("rate")),
                      f"≥ {binding.target:g}×" if binding else "",
-                     num(extra_ns(wall_us_per_event(entry), wall_us_per_event(c))),
-                     num(cpu), num(extra_ns(cpu, c_cpu)),
+                     num(extra(wall_us_per_event(entry), wall_us_per_event(c))) if binding else "",
+                     num(cpu), num(extra(cpu, c_cpu)) if binding else "",
                      num(median_of_runs(entry, cores_busy))])
     return table(["Language", "Subscriber", "Events", "Events/s", "Runs (min–max)",
                   "× C callback", "Target", "Extra wall ns/event", "Subscriber CPU µs/event",
@@ -340,9 +340,10 @@ def binding_calls_table(calls):
                          f"≥ {binding.target:g}×" if binding else "",
                          num(e.get("p50_us")), num(e.get("p99_us")),
                          num(e.get("cpu_us_per_call")),
-                         num(extra_ns(e.get("cpu_us_per_call"), c.get("cpu_us_per_call")))])
+                         num(extra(e.get("cpu_us_per_call"), c.get("cpu_us_per_call"), 1))
+                         if binding else ""])
     return table(["Language", "Threads", "Calls", "Calls/s", "calls/s of every run",
-                  "× C", "Target", "p50", "p99", "CPU µs/call", "Extra CPU ns/call"], rows)
+                  "× C", "Target", "p50", "p99", "CPU µs/call", "Extra CPU µs/call"], rows)
 
 
 def bindings_section(results):

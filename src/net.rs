@@ -7,7 +7,7 @@ use std::sync::Arc;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::{lookup_host, TcpSocket, TcpStream};
 use tokio_rustls::rustls::pki_types::ServerName;
-use tokio_rustls::rustls::ClientConfig;
+use tokio_rustls::rustls::{CertificateError, ClientConfig};
 
 /// A byte stream to a device: plain TCP or TLS over TCP.
 pub trait Stream: AsyncRead + AsyncWrite + Unpin + Send {}
@@ -82,6 +82,19 @@ pub async fn connect(
     Ok(Box::new(stream))
 }
 
+/// What rustls found wrong with the peer's certificate, if that failed the
+/// handshake. (Its text varies: a name mismatch reads `NotValidForName` or
+/// `certificate not valid for name …`, depending on what rustls knows.)
+fn certificate_error(error: &std::io::Error) -> Option<&CertificateError> {
+    match error
+        .get_ref()?
+        .downcast_ref::<tokio_rustls::rustls::Error>()?
+    {
+        tokio_rustls::rustls::Error::InvalidCertificate(certificate) => Some(certificate),
+        _ => None,
+    }
+}
+
 /// A failed TLS handshake, with what is likely wrong when rustls says so.
 fn handshake_error(host: &str, error: &std::io::Error) -> Error {
     let text = error.to_string();
@@ -91,10 +104,16 @@ fn handshake_error(host: &str, error: &std::io::Error) -> Error {
     } else if text.contains("eof") {
         " (the device closed the connection during the TLS handshake: does it speak TLS \
          on this port?)"
-    } else if text.contains("UnknownIssuer") {
+    } else if matches!(
+        certificate_error(error),
+        Some(CertificateError::UnknownIssuer)
+    ) {
         " (the device's certificate is not signed by a CA this client trusts: give the \
          CA file that signed it)"
-    } else if text.contains("NotValidForName") {
+    } else if matches!(
+        certificate_error(error),
+        Some(CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. })
+    ) {
         " (the device's certificate does not name the host connected to: connect by the \
          name in the certificate, or set the TLS server name)"
     } else {

@@ -35,6 +35,7 @@ use serde_json::{Map, Value};
 
 mod attributes;
 mod fast;
+mod scan;
 
 use attributes::Attributes;
 
@@ -243,7 +244,8 @@ impl Event {
 
     /// The number of attributes (0 when the event was not parsed).
     pub fn attribute_count(&self) -> usize {
-        self.parsed().map_or(0, |parsed| parsed.attributes.len())
+        self.parsed()
+            .map_or(0, |parsed| parsed.attributes.len(&self.raw))
     }
 
     /// The names of the attributes, in alphabetical order; none when the
@@ -659,6 +661,49 @@ mod tests {
             assert!(fast::parse(refused.as_bytes()).is_none(), "{refused}");
         }
         assert!(fast::parse(b"{\"jet-event\": {\"x\": \"\xff\"}}").is_none());
+    }
+
+    /// Payloads near a valid event: each cut short, and each with one byte
+    /// replaced by a byte that matters to JSON.
+    fn near_misses(payload: &str) -> Vec<Vec<u8>> {
+        let bytes = payload.as_bytes();
+        let mut variants: Vec<Vec<u8>> = (0..bytes.len()).map(|n| bytes[..n].to_vec()).collect();
+        for at in 0..bytes.len() {
+            for b in *b"\"\\\x01\x7f\xc3{}[],:0-.e \t/tnu" {
+                let mut variant = bytes.to_vec();
+                variant[at] = b;
+                variants.push(variant);
+            }
+        }
+        variants
+    }
+
+    #[test]
+    fn the_fast_path_takes_only_what_the_general_parser_takes() {
+        let payloads = [
+            r#"{"jet-event": {"event-id": "KERNEL_EVENT_IFA_ADD", "hostname": "r1",
+                "time": "2019-01-22-14:59:06", "process-id": 12, "attributes": {"name":
+                "xe-0/0/0", "subunit": 0, "flags": -192, "x": 1.5e3, "esc": "a\"b\\c\/d\u00e9",
+                "arr": [1, "two", {"three": null}], "t": true, "f": false, "n": null}}}"#,
+            r#"{"a": [1, {"b": "c"}], "jet-event": {"message": "x\ty", "attributes": null}}"#,
+            "{\"jet-event\": {\"event-id\": \"\u{e9}t\u{e9}\", \"process-id\": \"-42\"}}",
+        ];
+        for payload in payloads {
+            for variant in near_misses(payload) {
+                let shown = String::from_utf8_lossy(&variant).into_owned();
+                match (fast::parse(&variant), parse_general(&variant)) {
+                    (Some(fast), Ok(general)) => {
+                        assert_eq!(
+                            fields(&variant, &fast),
+                            fields(&variant, &general),
+                            "{shown}"
+                        )
+                    }
+                    (Some(_), Err(why)) => panic!("fast path took {shown}, which is {why}"),
+                    (None, _) => {}
+                }
+            }
+        }
     }
 
     #[test]

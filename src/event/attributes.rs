@@ -4,18 +4,32 @@
 //!
 //! Texts and integers, nearly every attribute a device sends, are read
 //! straight from the index; [`Attributes::value`] and the JSON form build the
-//! whole map of values once, on first use.
+//! whole map of values once, on first use. The index keeps the payload's
+//! order, and a read looks for the last entry of a name (the one that counts,
+//! as in a JSON map); the names' sorted order is made on first use too.
 
 use super::{parse_decimal, AttrError, Text};
 use serde_json::{Map, Number, Value};
 use std::sync::OnceLock;
 
-/// The attributes of a parsed event: one entry per name, sorted by name.
+/// The attributes of a parsed event.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Attributes {
+    /// In payload order, a name possibly more than once.
     entries: Vec<Entry>,
-    /// Boxed, so an event that never asks for JSON values stays small.
-    values: OnceLock<Box<Map<String, Value>>>,
+    /// Made on first use, and boxed, so an event that only reads attributes
+    /// by name stays small.
+    sorted: OnceLock<Box<Sorted>>,
+}
+
+/// What the attributes need in name order.
+#[derive(Clone, Debug)]
+struct Sorted {
+    /// Where in `entries` the entry that counts for each name stands (the
+    /// last), sorted by name.
+    order: Box<[u32]>,
+    /// The JSON values, built on first use.
+    values: OnceLock<Map<String, Value>>,
 }
 
 /// One attribute: its name and its value.
@@ -42,25 +56,16 @@ pub(super) enum Scalar {
 impl Attributes {
     /// The attributes of `entries`, in payload order; when a name comes more
     /// than once, the last one counts, as in a JSON map.
-    pub fn from_entries(raw: &[u8], mut entries: Vec<Entry>) -> Attributes {
-        // A stable sort keeps duplicates in payload order; keep the last.
-        entries.sort_by(|a, b| a.name.bytes(raw).cmp(b.name.bytes(raw)));
-        entries.dedup_by(|later, earlier| {
-            let same = later.name.bytes(raw) == earlier.name.bytes(raw);
-            if same {
-                std::mem::swap(later, earlier);
-            }
-            same
-        });
+    pub fn from_entries(entries: Vec<Entry>) -> Attributes {
         Attributes {
             entries,
-            values: OnceLock::new(),
+            sorted: OnceLock::new(),
         }
     }
 
     /// The attributes of a map of JSON values.
     pub fn from_map(values: Map<String, Value>) -> Attributes {
-        let entries = values
+        let entries: Vec<Entry> = values
             .iter()
             .map(|(name, value)| Entry {
                 name: Text::Owned(name.as_str().into()),
@@ -73,20 +78,25 @@ impl Attributes {
                 },
             })
             .collect();
+        // A map's names are sorted and unique already.
+        let sorted = Sorted {
+            order: (0..entries.len() as u32).collect(),
+            values: OnceLock::from(values),
+        };
         Attributes {
             entries,
-            values: OnceLock::from(Box::new(values)),
+            sorted: OnceLock::from(Box::new(sorted)),
         }
     }
 
     /// The number of attributes.
-    pub fn len(&self) -> usize {
-        self.entries.len()
+    pub fn len(&self, raw: &[u8]) -> usize {
+        self.order(raw).len()
     }
 
     /// The names, in byte order.
     pub fn names<'a>(&'a self, raw: &'a [u8]) -> impl Iterator<Item = &'a str> + 'a {
-        self.entries.iter().filter_map(move |e| e.name.get(raw))
+        self.sorted(raw).filter_map(move |e| e.name.get(raw))
     }
 
     /// The attribute `name` as text.
@@ -129,19 +139,52 @@ impl Attributes {
         serde_json::to_string(self.values(raw)).unwrap_or_else(|_| "{}".to_owned())
     }
 
-    /// The entry of `name`, found by binary search.
+    /// The entry of `name` that counts: the last.
     fn entry(&self, raw: &[u8], name: &str) -> Result<&Entry, AttrError> {
         self.entries
-            .binary_search_by(|e| e.name.bytes(raw).cmp(name.as_bytes()))
-            .map(|at| &self.entries[at])
-            .map_err(|_| AttrError::Absent)
+            .iter()
+            .rev()
+            .find(|e| e.name.bytes(raw) == name.as_bytes())
+            .ok_or(AttrError::Absent)
+    }
+
+    /// The entries that count, sorted by name.
+    fn sorted<'a>(&'a self, raw: &[u8]) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.order(raw)
+            .iter()
+            .map(move |&at| &self.entries[at as usize])
+    }
+
+    /// The entries' sorted order.
+    fn order(&self, raw: &[u8]) -> &[u32] {
+        &self.sorted_form(raw).order
+    }
+
+    /// The name-ordered form, made on first use.
+    fn sorted_form(&self, raw: &[u8]) -> &Sorted {
+        self.sorted.get_or_init(|| {
+            let name = |at: &u32| self.entries[*at as usize].name.bytes(raw);
+            let mut order: Vec<u32> = (0..self.entries.len() as u32).collect();
+            // Stable: a name's entries stay in payload order, the last last.
+            order.sort_by(|a, b| name(a).cmp(name(b)));
+            let mut kept: Vec<u32> = Vec::with_capacity(order.len());
+            for at in order {
+                match kept.last_mut() {
+                    Some(last) if name(last) == name(&at) => *last = at,
+                    _ => kept.push(at),
+                }
+            }
+            Box::new(Sorted {
+                order: kept.into(),
+                values: OnceLock::new(),
+            })
+        })
     }
 
     /// The map of JSON values, built on first use.
     fn values(&self, raw: &[u8]) -> &Map<String, Value> {
-        self.values.get_or_init(|| {
-            self.entries
-                .iter()
+        self.sorted_form(raw).values.get_or_init(|| {
+            self.sorted(raw)
                 .map(|entry| {
                     let name = entry.name.get(raw).unwrap_or_default().to_owned();
                     let value = match &entry.value {
@@ -154,7 +197,6 @@ impl Attributes {
                     (name, value)
                 })
                 .collect::<Map<String, Value>>()
-                .into()
         })
     }
 }

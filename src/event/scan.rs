@@ -1,0 +1,295 @@
+//! A cursor over a JSON payload for the fast path: whitespace, punctuation,
+//! strings, numbers and literals are read byte by byte; what is rare in a
+//! device's event (escapes, fractions, exponents, long integers, nested
+//! arrays and objects) is handed to serde_json, so every value read means
+//! what the general parser makes of it.
+//!
+//! Every method returns `None` on anything that is not valid JSON; the caller
+//! then leaves the payload to the general parser, which words the error.
+
+use super::Text;
+use serde::de::IgnoredAny;
+use serde_json::{Number, Value};
+
+/// Longest run of digits read without serde_json: 18 digits always fit an `i64`.
+const FAST_DIGITS: usize = 18;
+
+/// A byte 0x01 in each lane of a word.
+const LANES: u64 = u64::from_le_bytes([1; 8]);
+/// The high bit of each lane.
+const HIGH_BITS: u64 = LANES << 7;
+
+/// The lanes of `word` (eight bytes of a string) that need a look: a quote,
+/// a backslash or a control character. Each such lane has its high bit set;
+/// lanes above the lowest one may be flagged wrongly (a borrow), so only the
+/// lowest counts.
+fn special_bytes(word: u64) -> u64 {
+    let zero = |x: u64| x.wrapping_sub(LANES) & !x & HIGH_BITS;
+    let below_space = word.wrapping_sub(LANES * 0x20) & !word & HIGH_BITS;
+    zero(word ^ (LANES * u64::from(b'"'))) | zero(word ^ (LANES * u64::from(b'\\'))) | below_space
+}
+
+/// A string's content in the payload, between its quotes.
+#[derive(Clone, Copy)]
+pub(super) struct Str {
+    start: usize,
+    end: usize,
+    /// Whether it holds a backslash escape (and so must be decoded).
+    escaped: bool,
+}
+
+/// A number as its reads need it.
+pub(super) enum Num {
+    /// An integer that fits an `i64`.
+    Int(i64),
+    /// Any other number: a fraction, an exponent, or an integer beyond `i64`.
+    Wide(Number),
+}
+
+/// A JSON literal.
+pub(super) enum Literal {
+    True,
+    False,
+    Null,
+}
+
+/// What a value starts with.
+pub(super) enum Start {
+    String,
+    Number,
+    Literal,
+    Nested,
+}
+
+/// A read position in a payload that is valid UTF-8.
+pub(super) struct Cursor<'p> {
+    text: &'p str,
+    bytes: &'p [u8],
+    at: usize,
+}
+
+impl<'p> Cursor<'p> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'p str) -> Cursor<'p> {
+        Cursor {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+        }
+    }
+
+    /// Skips JSON whitespace; returns the next byte, if any.
+    pub fn peek(&mut self) -> Option<u8> {
+        while let Some(&b) = self.bytes.get(self.at) {
+            if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                return Some(b);
+            }
+            self.at += 1;
+        }
+        None
+    }
+
+    /// Takes `byte` (after whitespace) when it comes next.
+    pub fn eat(&mut self, byte: u8) -> bool {
+        let next = self.peek() == Some(byte);
+        if next {
+            self.at += 1;
+        }
+        next
+    }
+
+    /// Takes `byte` (after whitespace), or fails.
+    pub fn expect(&mut self, byte: u8) -> Option<()> {
+        self.eat(byte).then_some(())
+    }
+
+    /// True when only whitespace remains.
+    pub fn at_end(&mut self) -> bool {
+        self.peek().is_none()
+    }
+
+    /// After an object member: true when another follows (`,`), false at the
+    /// closing `}`.
+    pub fn more_members(&mut self) -> Option<bool> {
+        match self.peek()? {
+            b',' => {
+                self.at += 1;
+                Some(true)
+            }
+            b'}' => {
+                self.at += 1;
+                Some(false)
+            }
+            _ => None,
+        }
+    }
+
+    /// What the next value starts with.
+    pub fn start(&mut self) -> Option<Start> {
+        Some(match self.peek()? {
+            b'"' => Start::String,
+            b'-' | b'0'..=b'9' => Start::Number,
+            b't' | b'f' | b'n' => Start::Literal,
+            b'[' | b'{' => Start::Nested,
+            _ => return None,
+        })
+    }
+
+    /// An object key and its `:`.
+    pub fn key(&mut self) -> Option<Str> {
+        let key = self.string()?;
+        self.expect(b':')?;
+        Some(key)
+    }
+
+    /// A string (after whitespace).
+    pub fn string(&mut self) -> Option<Str> {
+        self.expect(b'"')?;
+        let bytes = self.bytes;
+        let start = self.at;
+        let mut at = start;
+        let mut escaped = false;
+        loop {
+            // Eight bytes at a time, up to one that needs a look.
+            while let Some(chunk) = bytes.get(at..at + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().ok()?);
+                let special = special_bytes(word);
+                if special != 0 {
+                    at += (special.trailing_zeros() / 8) as usize;
+                    break;
+                }
+                at += 8;
+            }
+            let b = *bytes.get(at)?;
+            at += 1;
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    // The escaped byte cannot end the string; serde_json
+                    // checks the escape when the string is decoded.
+                    at += 1;
+                }
+                0..=0x1f => return None,
+                _ => {}
+            }
+        }
+        self.at = at;
+        let end = self.at - 1;
+        let s = Str {
+            start,
+            end,
+            escaped,
+        };
+        if escaped {
+            // Checked now, so a skipped string is valid JSON too.
+            self.decode(s)?;
+        }
+        Some(s)
+    }
+
+    /// `None` when `s` has no escapes (its bytes are its text), else `s`
+    /// decoded (`Some(None)` when an escape is invalid).
+    pub fn decode_if_escaped(&self, s: Str) -> Option<Option<String>> {
+        s.escaped.then(|| self.decode(s))
+    }
+
+    /// The bytes of `s` as they stand in the payload (escapes undecoded).
+    pub fn raw(&self, s: Str) -> &'p [u8] {
+        &self.bytes[s.start..s.end]
+    }
+
+    /// Whether `s` reads `word` (a word without escapes).
+    pub fn is(&self, s: Str, word: &str) -> bool {
+        if s.escaped {
+            return self.decode(s).is_some_and(|text| text == word);
+        }
+        self.raw(s) == word.as_bytes()
+    }
+
+    /// The text of `s`: where it stands when it has no escapes, or decoded.
+    pub fn text(&self, s: Str) -> Option<Text> {
+        if s.escaped {
+            return self.decode(s).map(|text| Text::Owned(text.into()));
+        }
+        Some(Text::Span {
+            start: s.start as u32,
+            end: s.end as u32,
+        })
+    }
+
+    /// `s` decoded, as serde_json decodes it.
+    pub fn decode(&self, s: Str) -> Option<String> {
+        serde_json::from_str(&self.text[s.start - 1..s.end + 1]).ok()
+    }
+
+    /// A number (after whitespace).
+    pub fn number(&mut self) -> Option<Num> {
+        self.peek()?;
+        let start = self.at;
+        let negative = self.bytes[start] == b'-';
+        let digits = start + usize::from(negative);
+        let mut end = digits;
+        let mut value: i64 = 0;
+        while let Some(&b @ b'0'..=b'9') = self.bytes.get(end) {
+            value = value.wrapping_mul(10).wrapping_add(i64::from(b - b'0'));
+            end += 1;
+        }
+        let count = end - digits;
+        let plain = count > 0
+            && count <= FAST_DIGITS
+            && (self.bytes[digits] != b'0' || (count == 1 && !negative))
+            && !matches!(self.bytes.get(end), Some(b'.' | b'e' | b'E'));
+        if plain {
+            self.at = end;
+            return Some(Num::Int(if negative { -value } else { value }));
+        }
+        // Anything else, as serde_json reads it: "-0" is a float, say.
+        while let Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') = self.bytes.get(end) {
+            end += 1;
+        }
+        let number: Number = serde_json::from_str(&self.text[start..end]).ok()?;
+        self.at = end;
+        Some(number.as_i64().map_or(Num::Wide(number), Num::Int))
+    }
+
+    /// `true`, `false` or `null` (after whitespace).
+    pub fn literal(&mut self) -> Option<Literal> {
+        self.peek()?;
+        let rest = &self.bytes[self.at..];
+        let (literal, len) = if rest.starts_with(b"true") {
+            (Literal::True, 4)
+        } else if rest.starts_with(b"false") {
+            (Literal::False, 5)
+        } else if rest.starts_with(b"null") {
+            (Literal::Null, 4)
+        } else {
+            return None;
+        };
+        self.at += len;
+        Some(literal)
+    }
+
+    /// An array or object, read by serde_json.
+    pub fn nested(&mut self) -> Option<Value> {
+        self.nested_as::<Value>()
+    }
+
+    /// Any value, checked and passed over.
+    pub fn skip(&mut self) -> Option<()> {
+        match self.start()? {
+            Start::String => self.string().map(drop),
+            Start::Number => self.number().map(drop),
+            Start::Literal => self.literal().map(drop),
+            Start::Nested => self.nested_as::<IgnoredAny>().map(drop),
+        }
+    }
+
+    /// The value at the cursor deserialized by serde_json as a `T`.
+    fn nested_as<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
+        let mut values = serde_json::Deserializer::from_str(&self.text[self.at..]).into_iter();
+        let value = values.next()?.ok()?;
+        self.at += values.byte_offset();
+        Some(value)
+    }
+}

@@ -18,6 +18,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Number, Value};
 use std::str::FromStr;
 
+mod stream;
+
 // ---- Reading: helpers ----
 
 /// What a JSON value is, for messages.
@@ -833,7 +835,7 @@ impl Filter {
     /// `filter.terms[0].matches.destination-ports[1]: 70000 is out of range for a port (0-65535)`.
     pub fn from_json(text: &str) -> Result<Filter> {
         let root = Path::root("filter");
-        let filter = filter(&parse(text, "filter")?, &root)?;
+        let filter = stream::filter(text, &root)?;
         filter.validate_at(&root)?;
         Ok(filter)
     }

@@ -129,6 +129,9 @@ pub struct Background {
     stdout: Receiver<String>,
     stdout_seen: Vec<String>,
     stderr: Arc<Mutex<String>>,
+    /// The thread reading stderr; joined once the process exited, so that
+    /// [`Background::stderr`] then holds all of it.
+    stderr_reader: Option<thread::JoinHandle<()>>,
 }
 
 impl Background {
@@ -153,7 +156,7 @@ impl Background {
         let stderr = Arc::new(Mutex::new(String::new()));
         let sink = stderr.clone();
         let err = child.stderr.take().expect("stderr");
-        thread::spawn(move || {
+        let stderr_reader = thread::spawn(move || {
             for line in BufReader::new(err).lines() {
                 let Ok(line) = line else { break };
                 let mut all = sink.lock().unwrap();
@@ -167,6 +170,7 @@ impl Background {
             stdout,
             stdout_seen: Vec::new(),
             stderr,
+            stderr_reader: Some(stderr_reader),
         }
     }
 
@@ -239,7 +243,13 @@ impl Background {
     /// Waits up to `limit` for it to exit; panics if it does not.
     pub fn wait_exit(&mut self, limit: Duration) -> ExitStatus {
         match wait_for(&mut self.child, limit) {
-            Some(status) => status,
+            Some(status) => {
+                // The pipe ends with the process: read what it printed last.
+                if let Some(reader) = self.stderr_reader.take() {
+                    let _ = reader.join();
+                }
+                status
+            }
             None => panic!("still running after {limit:?}\n{}", self.printed()),
         }
     }

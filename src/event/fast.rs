@@ -20,10 +20,7 @@ pub(super) fn parse(payload: &[u8]) -> Option<Parsed> {
     if u32::try_from(payload.len()).is_err() {
         return None;
     }
-    // One check of the whole payload: every slice between quotes is then
-    // valid UTF-8 too.
-    let text = std::str::from_utf8(payload).ok()?;
-    let mut cursor = Cursor::new(text);
+    let mut cursor = Cursor::new(payload);
     let mut event = None;
     cursor.expect(b'{')?;
     if !cursor.eat(b'}') {

@@ -20,13 +20,16 @@ const LANES: u64 = u64::from_le_bytes([1; 8]);
 const HIGH_BITS: u64 = LANES << 7;
 
 /// The lanes of `word` (eight bytes of a string) that need a look: a quote,
-/// a backslash or a control character. Each such lane has its high bit set;
+/// a backslash, a control character or a byte of a non-ASCII character. Each such lane has its high bit set;
 /// lanes above the lowest one may be flagged wrongly (a borrow), so only the
 /// lowest counts.
+#[inline]
 fn special_bytes(word: u64) -> u64 {
     let zero = |x: u64| x.wrapping_sub(LANES) & !x & HIGH_BITS;
     let below_space = word.wrapping_sub(LANES * 0x20) & !word & HIGH_BITS;
-    zero(word ^ (LANES * u64::from(b'"'))) | zero(word ^ (LANES * u64::from(b'\\'))) | below_space
+    let quote = zero(word ^ (LANES * u64::from(b'"')));
+    let backslash = zero(word ^ (LANES * u64::from(b'\\')));
+    quote | backslash | below_space | (word & HIGH_BITS)
 }
 
 /// A string's content in the payload, between its quotes.
@@ -61,24 +64,21 @@ pub(super) enum Start {
     Nested,
 }
 
-/// A read position in a payload that is valid UTF-8.
+/// A read position in a payload. Bytes outside strings must be ASCII to be
+/// JSON; a string with other bytes is checked to be UTF-8 when read.
 pub(super) struct Cursor<'p> {
-    text: &'p str,
     bytes: &'p [u8],
     at: usize,
 }
 
 impl<'p> Cursor<'p> {
-    /// A cursor at the start of `text`.
-    pub fn new(text: &'p str) -> Cursor<'p> {
-        Cursor {
-            text,
-            bytes: text.as_bytes(),
-            at: 0,
-        }
+    /// A cursor at the start of `bytes`.
+    pub fn new(bytes: &'p [u8]) -> Cursor<'p> {
+        Cursor { bytes, at: 0 }
     }
 
     /// Skips JSON whitespace; returns the next byte, if any.
+    #[inline]
     pub fn peek(&mut self) -> Option<u8> {
         while let Some(&b) = self.bytes.get(self.at) {
             if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
@@ -90,6 +90,7 @@ impl<'p> Cursor<'p> {
     }
 
     /// Takes `byte` (after whitespace) when it comes next.
+    #[inline]
     pub fn eat(&mut self, byte: u8) -> bool {
         let next = self.peek() == Some(byte);
         if next {
@@ -99,6 +100,7 @@ impl<'p> Cursor<'p> {
     }
 
     /// Takes `byte` (after whitespace), or fails.
+    #[inline]
     pub fn expect(&mut self, byte: u8) -> Option<()> {
         self.eat(byte).then_some(())
     }
@@ -110,6 +112,7 @@ impl<'p> Cursor<'p> {
 
     /// After an object member: true when another follows (`,`), false at the
     /// closing `}`.
+    #[inline]
     pub fn more_members(&mut self) -> Option<bool> {
         match self.peek()? {
             b',' => {
@@ -125,6 +128,7 @@ impl<'p> Cursor<'p> {
     }
 
     /// What the next value starts with.
+    #[inline]
     pub fn start(&mut self) -> Option<Start> {
         Some(match self.peek()? {
             b'"' => Start::String,
@@ -136,6 +140,7 @@ impl<'p> Cursor<'p> {
     }
 
     /// An object key and its `:`.
+    #[inline]
     pub fn key(&mut self) -> Option<Str> {
         let key = self.string()?;
         self.expect(b':')?;
@@ -143,12 +148,14 @@ impl<'p> Cursor<'p> {
     }
 
     /// A string (after whitespace).
+    #[inline]
     pub fn string(&mut self) -> Option<Str> {
         self.expect(b'"')?;
         let bytes = self.bytes;
         let start = self.at;
         let mut at = start;
         let mut escaped = false;
+        let mut ascii = true;
         loop {
             // Eight bytes at a time, up to one that needs a look.
             while let Some(chunk) = bytes.get(at..at + 8) {
@@ -171,6 +178,7 @@ impl<'p> Cursor<'p> {
                     at += 1;
                 }
                 0..=0x1f => return None,
+                0x80..=0xff => ascii = false,
                 _ => {}
             }
         }
@@ -181,9 +189,11 @@ impl<'p> Cursor<'p> {
             end,
             escaped,
         };
+        // Checked now, so a skipped string is valid JSON too.
         if escaped {
-            // Checked now, so a skipped string is valid JSON too.
             self.decode(s)?;
+        } else if !ascii {
+            std::str::from_utf8(self.raw(s)).ok()?;
         }
         Some(s)
     }
@@ -195,6 +205,7 @@ impl<'p> Cursor<'p> {
     }
 
     /// The bytes of `s` as they stand in the payload (escapes undecoded).
+    #[inline]
     pub fn raw(&self, s: Str) -> &'p [u8] {
         &self.bytes[s.start..s.end]
     }
@@ -208,6 +219,7 @@ impl<'p> Cursor<'p> {
     }
 
     /// The text of `s`: where it stands when it has no escapes, or decoded.
+    #[inline]
     pub fn text(&self, s: Str) -> Option<Text> {
         if s.escaped {
             return self.decode(s).map(|text| Text::Owned(text.into()));
@@ -220,10 +232,11 @@ impl<'p> Cursor<'p> {
 
     /// `s` decoded, as serde_json decodes it.
     pub fn decode(&self, s: Str) -> Option<String> {
-        serde_json::from_str(&self.text[s.start - 1..s.end + 1]).ok()
+        serde_json::from_slice(&self.bytes[s.start - 1..s.end + 1]).ok()
     }
 
     /// A number (after whitespace).
+    #[inline]
     pub fn number(&mut self) -> Option<Num> {
         self.peek()?;
         let start = self.at;
@@ -248,7 +261,7 @@ impl<'p> Cursor<'p> {
         while let Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E') = self.bytes.get(end) {
             end += 1;
         }
-        let number: Number = serde_json::from_str(&self.text[start..end]).ok()?;
+        let number: Number = serde_json::from_slice(&self.bytes[start..end]).ok()?;
         self.at = end;
         Some(number.as_i64().map_or(Num::Wide(number), Num::Int))
     }
@@ -287,9 +300,12 @@ impl<'p> Cursor<'p> {
 
     /// The value at the cursor deserialized by serde_json as a `T`.
     fn nested_as<T: serde::de::DeserializeOwned>(&mut self) -> Option<T> {
-        let mut values = serde_json::Deserializer::from_str(&self.text[self.at..]).into_iter();
+        let mut values = serde_json::Deserializer::from_slice(&self.bytes[self.at..]).into_iter();
         let value = values.next()?.ok()?;
-        self.at += values.byte_offset();
+        let end = self.at + values.byte_offset();
+        // serde_json skips strings without checking their UTF-8.
+        std::str::from_utf8(&self.bytes[self.at..end]).ok()?;
+        self.at = end;
         Some(value)
     }
 }

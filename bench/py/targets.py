@@ -56,7 +56,30 @@ def latency_targets(results):
     for rate in sorted({r for r, q, _ in p99 if q == 0}):
         found.append(ratio_target(f"latency QoS 0 at {rate:,}/s: libjet p99 / libmosquitto p99",
                                   p99.get((rate, 0, "libjet")), p99.get((rate, 0, "libmosquitto")),
-                                  operator.le, 1.2))
+                                  operator.le, 1.1))
+    return found
+
+
+def median_broker_us(entry):
+    """The median over a drain entry's runs of the broker's CPU µs per event."""
+    values = sorted(1e6 * r["broker_cpu_s"] / r["received"] for r in entry.get("runs") or []
+                    if r.get("broker_cpu_s") is not None and r.get("received"))
+    return values[len(values) // 2] if values else None
+
+
+def cost_targets(results):
+    """Issue 20: libjet-callback's instructions per event (callgrind), and the
+    broker's CPU per event serving it against serving libmosquitto (drain, QoS 0)."""
+    found = []
+    for e in results.get("instructions") or []:
+        if e.get("program") == "libjet-callback" and e.get("per_event"):
+            found.append(target("instructions per event, libjet-callback (callgrind)",
+                                e["per_event"], operator.le, 6000, ""))
+    broker = {e["subscriber"]: median_broker_us(e) for e in results.get("throughput") or []
+              if e.get("mode") == "drain" and e.get("qos") == 0}
+    found.append(ratio_target("drain QoS 0: broker CPU per event, libjet-callback / libmosquitto",
+                              broker.get("libjet-callback"), broker.get("libmosquitto"),
+                              operator.le, 1.0))
     return found
 
 
@@ -113,6 +136,6 @@ def bindings_targets(results):
 
 def targets(results):
     """Every target whose data is in `results`, in the order of the cases."""
-    found = (throughput_targets(results) + latency_targets(results) + calls_targets(results)
-             + sessions_targets(results) + bindings_targets(results))
+    found = (throughput_targets(results) + latency_targets(results) + cost_targets(results)
+             + calls_targets(results) + sessions_targets(results) + bindings_targets(results))
     return [t for t in found if t is not None]

@@ -2,7 +2,7 @@
 //! (`jsd` keeps a session while the client stays connected). Accepting a
 //! connection applies [`Change::Connected`]; dropping it (client gone,
 //! server stopped) applies [`Change::Disconnected`], which frees its client
-//! id.
+//! id, and starts the purge of its filters ([`super::purge`]).
 
 use super::change::Change;
 use super::state::DeviceState;
@@ -61,10 +61,12 @@ pub(crate) struct TrackedStream {
 
 impl Drop for TrackedStream {
     fn drop(&mut self) {
+        let login = super::purge::login_of_connection(&self.state, self.peer, self.connection);
         let _ = self.state.apply(Change::Disconnected {
             peer: self.peer,
             connection: self.connection,
         });
+        super::purge::after_disconnect(&self.state, login);
     }
 }
 

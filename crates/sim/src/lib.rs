@@ -37,6 +37,7 @@ pub mod mqtt;
 mod ops;
 mod options;
 mod prefix;
+pub mod purge;
 mod rate;
 mod recorder;
 mod say;

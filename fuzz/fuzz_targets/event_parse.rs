@@ -27,7 +27,10 @@ fuzz_target!(|payload: &[u8]| {
 
     let names: Vec<&str> = event.attribute_names().collect();
     assert_eq!(names.len(), event.attribute_count());
-    assert!(names.windows(2).all(|w| w[0] < w[1]), "names sorted, unique");
+    assert!(
+        names.windows(2).all(|w| w[0] < w[1]),
+        "names sorted, unique"
+    );
     for name in &names {
         assert!(event.attribute(name).is_some(), "{name} listed but absent");
         let _ = (
@@ -36,7 +39,11 @@ fuzz_target!(|payload: &[u8]| {
             event.attr_array(name),
         );
     }
-    let _ = (event.attr_str(""), event.attr_int("x"), event.attr_array("y"));
+    let _ = (
+        event.attr_str(""),
+        event.attr_int("x"),
+        event.attr_array("y"),
+    );
 
     let json: serde_json::Value =
         serde_json::from_str(&event.attributes_json()).expect("attributes_json is JSON");

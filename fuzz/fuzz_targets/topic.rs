@@ -4,8 +4,8 @@
 
 #![no_main]
 
-use jet::topic::{self, Op, Topic};
 use arbitrary::Arbitrary;
+use jet::topic::{self, Op, Topic};
 use libfuzzer_sys::fuzz_target;
 
 #[derive(Arbitrary, Debug)]

@@ -395,6 +395,12 @@ typedef struct jet_notification_stats_t {
 typedef int32_t jet_api_t;
 
 /**
+ * What a session does about its filters after a reconnect: one of the
+ * `JET_SERVICE_STATE_*` constants.
+ */
+typedef int32_t jet_service_state_mode_t;
+
+/**
  * Settings of a service session. Fill it with jet_service_options_default().
  * Strings are borrowed for the duration of jet_service_open only.
  */
@@ -459,6 +465,12 @@ typedef struct jet_service_options_t {
    * Deadline of each call that gives none (timeout_ms 0), ms. Default 30000.
    */
   uint32_t call_timeout_ms;
+  /**
+   * What to do about the filters this session added after a reconnect:
+   * JET_SERVICE_STATE_OFF (default), JET_SERVICE_STATE_REPORT or JET_SERVICE_STATE_REAPPLY; the
+   * reports go to jet_service_set_state_callback's callback.
+   */
+  jet_service_state_mode_t state;
 } jet_service_options_t;
 
 /**
@@ -470,6 +482,52 @@ typedef int32_t jet_service_kind_t;
  * A generation in use: one of the `JET_GENERATION_*` constants.
  */
 typedef int32_t jet_generation_t;
+
+/**
+ * One check of a session's filters after a reconnect: lists of filter
+ * names (and, for `failed`, one message per filter). Valid for the
+ * callback's call only.
+ */
+typedef struct jet_service_state_report_t {
+  /**
+   * Filters the device still has.
+   */
+  const char *const *present;
+  /**
+   * How many in `present`.
+   */
+  size_t present_count;
+  /**
+   * Filters the device had purged (including those added again since).
+   */
+  const char *const *purged;
+  /**
+   * How many in `purged`.
+   */
+  size_t purged_count;
+  /**
+   * Purged filters added and bound again (JET_SERVICE_STATE_REAPPLY).
+   */
+  const char *const *reapplied;
+  /**
+   * How many in `reapplied`.
+   */
+  size_t reapplied_count;
+  /**
+   * What could not be checked or added again: one message per filter.
+   */
+  const char *const *failed;
+  /**
+   * How many in `failed`.
+   */
+  size_t failed_count;
+} jet_service_state_report_t;
+
+/**
+ * Receives a state report. Called on a libjet thread, never under a libjet
+ * lock; it may call the session's functions (not jet_service_close).
+ */
+typedef void (*jet_service_state_callback_t)(const struct jet_service_state_report_t *report, void *user_data);
 
 /**
  * A topic operation: one of the `JET_OP_*` constants.
@@ -682,6 +740,22 @@ typedef int32_t jet_op_t;
  * The legacy IDL.
  */
 #define JET_GENERATION_LEGACY 2
+
+/**
+ * Nothing (default).
+ */
+#define JET_SERVICE_STATE_OFF 0
+
+/**
+ * Check which filters this session added the device still has, and report
+ * it to the state callback.
+ */
+#define JET_SERVICE_STATE_REPORT 1
+
+/**
+ * As JET_SERVICE_STATE_REPORT, and add the purged filters again with their binds.
+ */
+#define JET_SERVICE_STATE_REAPPLY 2
 
 /**
  * Object added.
@@ -1194,6 +1268,15 @@ jet_status_t jet_service_generation(const struct jet_service_t *session, jet_ser
  * `session` must come from jet_service_open and be closed once.
  */
 void jet_service_close(struct jet_service_t *session);
+
+/**
+ * Sends the state reports of `session` (made after each reconnect when it
+ * was opened with `state` JET_SERVICE_STATE_REPORT or JET_SERVICE_STATE_REAPPLY) to
+ * `callback`; NULL removes the callback. A previous callback's user data is
+ * freed, as is this one's when the session is closed or the callback
+ * replaced. On error `free_user_data` has already been called.
+ */
+jet_status_t jet_service_set_state_callback(const struct jet_service_t *session, jet_service_state_callback_t callback, void *user_data, jet_free_callback_t free_user_data);
 
 /**
  * The name of status `status` (e.g. "JET_STATUS_TIMEOUT"); "JET_STATUS_UNKNOWN"

@@ -16,6 +16,7 @@ pub mod log;
 pub mod management;
 pub mod notification;
 pub mod service;
+pub mod state;
 pub mod status;
 pub mod topic;
 

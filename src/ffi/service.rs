@@ -70,6 +70,10 @@ pub struct jet_service_options_t {
     pub connect_timeout_ms: u32,
     /// Deadline of each call that gives none (timeout_ms 0), ms. Default 30000.
     pub call_timeout_ms: u32,
+    /// What to do about the filters this session added after a reconnect:
+    /// JET_SERVICE_STATE_OFF (default), JET_SERVICE_STATE_REPORT or JET_SERVICE_STATE_REAPPLY; the
+    /// reports go to jet_service_set_state_callback's callback.
+    pub state: super::state::jet_service_state_mode_t,
 }
 
 /// A service session (opaque). Thread-safe.
@@ -100,6 +104,7 @@ pub extern "C" fn jet_service_options_default(options: *mut jet_service_options_
             tls_insecure_skip_verify: 0,
             connect_timeout_ms: d.connect_timeout.as_millis() as u32,
             call_timeout_ms: d.call_timeout.as_millis() as u32,
+            state: super::state::JET_SERVICE_STATE_OFF,
         };
         Ok(JET_STATUS_OK)
     })
@@ -147,6 +152,7 @@ fn convert(c: &jet_service_options_t) -> Result<ServiceOptions, Failure> {
         tls,
         connect_timeout: Duration::from_millis(c.connect_timeout_ms as u64),
         call_timeout: Duration::from_millis(c.call_timeout_ms as u64),
+        state: super::state::state_mode(c.state)?,
     })
 }
 

@@ -13,7 +13,9 @@ mod login;
 pub mod management;
 mod options;
 mod session;
+mod state;
 pub(crate) mod status;
 
 pub use options::{Api, Generation, ServiceOptions, MAX_SERVICE_CLIENT_ID_LEN};
 pub use session::{Service, ServiceSession};
+pub use state::{StateCallback, StateMode, StateReport};

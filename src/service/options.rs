@@ -67,6 +67,9 @@ pub struct ServiceOptions {
     pub connect_timeout: Duration,
     /// Deadline of each call unless the call gives its own. Default 30 s.
     pub call_timeout: Duration,
+    /// What to do about the filters this session added after a reconnect:
+    /// nothing (default), report, or re-apply; see [`super::StateMode`].
+    pub state: super::StateMode,
 }
 
 impl Default for ServiceOptions {
@@ -81,6 +84,7 @@ impl Default for ServiceOptions {
             tls: Some(TlsOptions::default()),
             connect_timeout: Duration::from_secs(10),
             call_timeout: Duration::from_secs(30),
+            state: super::StateMode::Off,
         }
     }
 }

@@ -54,6 +54,7 @@ struct Inner {
     /// [`crate::shutdown`] closed it.
     epoch: u64,
     installed: super::firewall::Installed,
+    state: super::state::StateWatch,
 }
 
 /// A session with a device's JET services (the request-response half of
@@ -136,6 +137,7 @@ impl ServiceSession {
                 closed: AtomicBool::new(false),
                 epoch,
                 installed: Default::default(),
+                state: Default::default(),
             }),
             deadline,
         };
@@ -145,6 +147,7 @@ impl ServiceSession {
             .connect_timeout
             .saturating_sub(started.elapsed());
         runtime::block_on("logging in", session.ensure_login(true, left))??;
+        session.inner.state.settled(session.connections());
         Ok(session)
     }
 
@@ -182,10 +185,12 @@ impl ServiceSession {
         self.deadline
     }
 
-    /// Disconnects. The device drops this client's JET state (filters, …)
-    /// after its purge time. Calling it again does nothing.
+    /// Disconnects and drops the state callback. The device drops this
+    /// client's JET state (filters, …) after its purge time. Calling it again
+    /// does nothing.
     pub fn close(&self) {
         if !self.inner.closed.swap(true, Ordering::AcqRel) {
+            self.set_state_callback(None);
             self.inner
                 .channel
                 .lock()
@@ -203,6 +208,16 @@ impl ServiceSession {
     /// The filters this session installed.
     pub(crate) fn installed_filters(&self) -> &super::firewall::Installed {
         &self.inner.installed
+    }
+
+    /// The session's watch over reconnects.
+    pub(crate) fn state_watch(&self) -> &super::state::StateWatch {
+        &self.inner.state
+    }
+
+    /// How many connections the session has made so far.
+    pub(crate) fn connections(&self) -> u64 {
+        self.inner.connections.load(Ordering::Acquire)
     }
 
     fn lock_generations(&self) -> std::sync::MutexGuard<'_, HashMap<Service, Generation>> {
@@ -325,7 +340,9 @@ impl ServiceSession {
         let what = format!("the {} call", service.name());
         // Before block_on, which would start libjet again after a shutdown.
         self.ensure_open()?;
-        runtime::block_on(&what, self.call_async(service, call))?
+        let outcome = runtime::block_on(&what, self.call_async(service, call))?;
+        self.after_call();
+        outcome
     }
 
     async fn call_async<T, F, Fut>(&self, service: Service, call: F) -> Result<T>

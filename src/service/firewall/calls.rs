@@ -19,15 +19,55 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use tonic::transport::Channel;
 
-/// The filters a session installed, by name.
+/// The filters a session installed, by name, and the bindings it made.
 #[derive(Debug, Default)]
 pub(crate) struct Installed {
     filters: Mutex<HashMap<String, Filter>>,
+    bindings: Mutex<Vec<Binding>>,
 }
 
 impl Installed {
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Filter>> {
         self.filters.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn lock_bindings(&self) -> std::sync::MutexGuard<'_, Vec<Binding>> {
+        self.bindings.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Every filter installed, by name, each with its bindings.
+    pub(crate) fn with_bindings(&self) -> Vec<(Filter, Vec<Binding>)> {
+        let mut filters: Vec<Filter> = self.lock().values().cloned().collect();
+        filters.sort_by(|a, b| a.name.cmp(&b.name));
+        let bindings = self.lock_bindings();
+        filters
+            .into_iter()
+            .map(|f| {
+                let own = bindings.iter().filter(|b| b.filter == f.name).cloned();
+                let own = own.collect();
+                (f, own)
+            })
+            .collect()
+    }
+
+    /// Remembers `filter` and `bindings` again (after a probe deleted them).
+    pub(crate) fn restore(&self, filter: &Filter, bindings: &[Binding]) {
+        self.lock().insert(filter.name.clone(), filter.clone());
+        for binding in bindings {
+            self.remember_binding(binding);
+        }
+    }
+
+    fn remember_binding(&self, binding: &Binding) {
+        let mut all = self.lock_bindings();
+        if !all.contains(binding) {
+            all.push(binding.clone());
+        }
+    }
+
+    fn forget(&self, name: &str) {
+        self.lock().remove(name);
+        self.lock_bindings().retain(|b| b.filter != name);
     }
 
     fn get(&self, name: &str) -> Option<Filter> {
@@ -192,7 +232,7 @@ impl Firewall<'_> {
                 }
             }
         })?;
-        self.installed().lock().remove(name);
+        self.installed().forget(name);
         Ok(())
     }
 
@@ -216,7 +256,9 @@ impl Firewall<'_> {
                     legacy::check(what, reply.get_ref())
                 }
             }
-        })
+        })?;
+        self.installed().remember_binding(binding);
+        Ok(())
     }
 
     /// Removes a binding.
@@ -241,7 +283,9 @@ impl Firewall<'_> {
                     legacy::check(what, reply.get_ref())
                 }
             }
-        })
+        })?;
+        self.installed().lock_bindings().retain(|b| b != binding);
+        Ok(())
     }
 
     /// Adds a policer (before a term names it).

@@ -24,6 +24,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// What a session does about its JET state after a reconnect.
+///
+/// The device has no call that lists filters, so each filter the session
+/// added is probed by adding it again: the device refusing it means it is
+/// still there; the add succeeding means it was purged (in
+/// [`StateMode::Report`] the probe's filter is deleted again at once,
+/// unbound). Binds are not probed: the device purges a filter's binds with
+/// it, so a filter still there keeps its binds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum StateMode {
     /// Nothing (default).
@@ -94,7 +101,7 @@ impl ServiceSession {
 
     /// Checks now which of the filters this session added the device still
     /// has, adding the purged ones again when the session's mode is
-    /// [`StateMode::Reapply`] (see the [module](self) for how). Fails only
+    /// [`StateMode::Reapply`] (see [`StateMode`] for how). Fails only
     /// when the session is closed; each filter's own failure is in
     /// [`StateReport::failed`].
     pub fn check_state(&self) -> Result<StateReport> {

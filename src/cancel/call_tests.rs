@@ -31,10 +31,12 @@ fn silent_listener() -> (u16, Receiver<TcpStream>) {
 
 /// Runs `call` on a thread with a fresh token attached; triggers the token
 /// once `started` says the call reached its peer; returns the call's error
-/// and how long after the trigger it returned.
-fn cancel_once_started<T: Send + 'static>(
+/// and how long after the trigger it returned. What `started` returns (the
+/// peer's end of the connection) is kept open until the call has returned,
+/// so that the call sees a silent peer, never a closed one.
+fn cancel_once_started<T: Send + 'static, S>(
     call: impl FnOnce() -> Result<T> + Send + 'static,
-    started: impl FnOnce(),
+    started: impl FnOnce() -> S,
 ) -> (Error, Duration) {
     let token = CancelToken::new();
     let caller = {
@@ -45,10 +47,11 @@ fn cancel_once_started<T: Send + 'static>(
             (outcome, Instant::now())
         })
     };
-    started();
+    let peer = started();
     let triggered_at = Instant::now();
     token.trigger();
     let (error, returned_at) = caller.join().unwrap();
+    drop(peer);
     let error = error.expect("the call was cancelled, not successful");
     (error, returned_at.saturating_duration_since(triggered_at))
 }
@@ -93,7 +96,7 @@ fn a_notification_connect_to_a_silent_broker_is_cancelled() {
     };
     let (error, latency) = cancel_once_started(
         move || NotificationSession::open(options),
-        move || drop(accepted.recv().unwrap()),
+        move || accepted.recv().unwrap(),
     );
     assert_cancelled_soon("notification open", &error, latency);
 }
@@ -111,7 +114,7 @@ fn a_service_open_to_a_silent_device_is_cancelled() {
     };
     let (error, latency) = cancel_once_started(
         move || ServiceSession::open(options),
-        move || drop(accepted.recv().unwrap()),
+        move || accepted.recv().unwrap(),
     );
     assert_cancelled_soon("service open", &error, latency);
 }

@@ -121,6 +121,13 @@ const nextChunk = 200 * time.Millisecond
 // context.DeadlineExceeded), when cancelled one matching context.Canceled,
 // and ErrClosed once the session is closed. Close the event when done.
 func (n *Notifications) Next(ctx context.Context) (*Event, error) {
+	// An event that is already queued needs no cancellation token or context
+	// registration: ask for one without waiting first.
+	if ctx.Err() == nil {
+		if event, ready, err := n.nextWithin(context.Background(), 0); err != nil || ready {
+			return event, err
+		}
+	}
 	deadline, hasDeadline := ctx.Deadline()
 	for {
 		wait, last := nextChunk, false
@@ -129,24 +136,35 @@ func (n *Notifications) Next(ctx context.Context) (*Event, error) {
 				wait, last = left, true
 			}
 		}
-		var out *C.jet_event_t
-		var status C.int32_t
-		err := n.run(func(p *C.jet_notification_t) error {
-			return blocking(ctx, func(c *C.jet_cancel_t) C.jg_result_t {
-				r := C.jg_notification_next(c, p, C.uint32_t(clampMS(wait)), &out)
-				status = r.status
-				return r
-			})
-		})
+		event, ready, err := n.nextWithin(ctx, wait)
 		switch {
-		case err != nil:
-			return nil, err
-		case status == C.JET_STATUS_OK:
-			return ownedEvent(out), nil
+		case err != nil || ready:
+			return event, err
 		case last:
 			return nil, bindingError(StatusTimeout, "no event before the context's deadline")
 		}
 	}
+}
+
+// nextWithin waits up to wait for one event, honouring ctx; ready is false
+// when none came in time.
+func (n *Notifications) nextWithin(ctx context.Context, wait time.Duration) (*Event, bool, error) {
+	var out *C.jet_event_t
+	var status C.int32_t
+	err := n.run(func(p *C.jet_notification_t) error {
+		return blocking(ctx, func(c *C.jet_cancel_t) C.jg_result_t {
+			r := C.jg_notification_next(c, p, C.uint32_t(clampMS(wait)), &out)
+			status = r.status
+			return r
+		})
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	if status == C.JET_STATUS_OK {
+		return ownedEvent(out), true, nil
+	}
+	return nil, false, nil
 }
 
 // Events delivers the events of the pull subscriptions on a channel, which

@@ -7,10 +7,7 @@
 //! Here the task connects the socket itself (binding the source address when
 //! asked), backs off between attempts, resubscribes every filter after each
 //! connect, reads the socket as fast as the broker sends (so Mosquitto never
-//! drops for a slow reader), and hands messages to bounded queues. During a
-//! backlog (a read of [`COALESCE_BYTES`] or more) it lets bytes gather for
-//! about a millisecond before the next read, so Mosquitto writes its queue in
-//! bulk; a live stream, read a few events at a time, never waits.
+//! drops for a slow reader), and hands messages to bounded queues.
 
 use super::core::{Command, Core, Item};
 use super::queue::Message;
@@ -36,12 +33,6 @@ use tokio::time::timeout;
 
 /// Bytes read from the socket at a time, at most.
 const READ_CHUNK: usize = 64 * 1024;
-/// A read at least this large means the broker has a backlog for us
-/// (a drain): the next read waits [`COALESCE_PAUSE`] so that the bytes gather
-/// and Mosquitto writes its queue in bulk instead of packet by packet.
-const COALESCE_BYTES: usize = 16 * 1024;
-/// How long bytes gather during a backlog (tokio's timer rounds up to 1 ms).
-const COALESCE_PAUSE: Duration = Duration::from_micros(500);
 /// Filters per SUBSCRIBE packet when restoring subscriptions.
 const FILTERS_PER_PACKET: usize = 64;
 /// What a CONNACK that is no MQTT most likely means.
@@ -670,7 +661,6 @@ async fn drive(
         keepalive
     };
     let mut ticker = tokio::time::interval_at(tokio::time::Instant::now() + period, period);
-    let mut backlog = false;
     loop {
         if let Err(why) = link.absorb(&mut input) {
             return Ended::Lost(why);
@@ -686,15 +676,12 @@ async fn drive(
         }
         // With Overflow::Wait and a full queue, nothing is read until the
         // application takes events; commands and keepalive go on.
-        if backlog {
-            tokio::time::sleep(COALESCE_PAUSE).await;
-        }
         let paused = core.must_wait();
         link.paused_since_ping |= paused;
         tokio::select! {
             read = stream.read_buf(&mut input), if !paused => match read {
                 Ok(0) => return Ended::Lost("the broker closed the connection".into()),
-                Ok(read) => backlog = read >= COALESCE_BYTES,
+                Ok(_) => {}
                 Err(e) => return Ended::Lost(e.to_string()),
             },
             _ = core.room.notified(), if paused => {}

@@ -105,13 +105,7 @@ impl ServiceArgs {
     /// The session options these flags ask for; `what` names the command
     /// when the password must be asked for and cannot be.
     pub fn options(&self, what: &str) -> Result<ServiceOptions, Failure> {
-        let user = non_empty(&self.user);
-        let password = prompt::password(
-            what,
-            user.as_deref(),
-            &self.device,
-            non_empty(&self.password),
-        )?;
+        let (user, password) = prompt::login(what, &self.device, &self.user, &self.password)?;
         let mut options = ServiceOptions {
             device: self.device.clone(),
             port: self.port,

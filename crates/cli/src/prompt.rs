@@ -2,14 +2,29 @@
 //! without echo, or refused with a clear message when there is no terminal
 //! (a script must not hang on a prompt nobody sees).
 
+use super::args::non_empty;
 use super::exit::Failure;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::os::fd::AsRawFd;
 
+/// The user and password of the `--user`/`--password` flags (an empty one,
+/// `JET_USER=`, is none): the password given, or, for a user without one,
+/// asked on the terminal as `Password for USER@DEVICE: `.
+pub fn login(
+    what: &str,
+    device: &str,
+    user: &Option<String>,
+    password: &Option<String>,
+) -> Result<(Option<String>, Option<String>), Failure> {
+    let user = non_empty(user);
+    let password = self::password(what, user.as_deref(), device, non_empty(password))?;
+    Ok((user, password))
+}
+
 /// The password to use: `given` when there is one; none without a user;
-/// otherwise asked on the terminal as `Password for USER@DEVICE: `.
-pub fn password(
+/// otherwise asked on the terminal.
+fn password(
     what: &str,
     user: Option<&str>,
     device: &str,

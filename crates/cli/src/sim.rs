@@ -209,12 +209,16 @@ impl SimCmd {
         } else {
             self.listen.to_string()
         };
-        let (watch_tls, service_tls) = match &self.tls_cert {
-            Some(cert) => (
-                format!(" --ca {}", cert.display()),
-                format!(" --ca {}", cert.display()),
-            ),
-            None => (String::new(), " --clear-text".to_string()),
+        // The watch is clear text unless the device serves TLS; the service
+        // commands are TLS unless told --clear-text.
+        let watch_tls = match &self.tls_cert {
+            Some(cert) => format!(" --ca {}", cert.display()),
+            None => String::new(),
+        };
+        let service_tls = if self.tls_cert.is_some() {
+            watch_tls.clone()
+        } else {
+            " --clear-text".to_string()
         };
         let watch_login = if self.mqtt_auth {
             format!(" --user {user} --password {password}")

@@ -3,7 +3,7 @@
 //! with `--json`. Payloads that are not JET events are shown and the stream
 //! goes on.
 
-use super::args::{non_empty, parse_seconds, tls_hint, TlsArgs};
+use super::args::{parse_seconds, tls_hint, TlsArgs};
 use super::exit::{Context, Failure};
 use super::output;
 use super::prompt;
@@ -93,13 +93,7 @@ impl BrokerArgs {
     /// The notification session options these flags ask for; a user
     /// without a password is asked for one on the terminal.
     pub fn options(&self) -> Result<NotifyOptions, Failure> {
-        let user = non_empty(&self.user);
-        let password = prompt::password(
-            WHAT,
-            user.as_deref(),
-            &self.device,
-            non_empty(&self.password),
-        )?;
+        let (user, password) = prompt::login(WHAT, &self.device, &self.user, &self.password)?;
         let mut options = NotifyOptions {
             device: self.device.clone(),
             port: self.port,

@@ -315,30 +315,42 @@ pub fn matches(filter: &str, topic: &str) -> bool {
 /// that passed [`is_topic_name`]: the hot path of message routing, which
 /// checks each received topic once instead of once per subscription.
 pub(crate) fn matches_checked(filter: &str, topic: &str) -> bool {
-    if topic.starts_with('$') && filter.starts_with(['+', '#']) {
+    let (filter, topic) = (filter.as_bytes(), topic.as_bytes());
+    if topic.first() == Some(&b'$') && matches!(filter.first(), Some(b'+' | b'#')) {
         return false;
     }
-    let mut filter = filter.as_bytes();
-    // `None` once the topic has no level left.
-    let mut topic = Some(topic.as_bytes());
+    // One pass over both: `f` and `t` stand at the start of a level.
+    let (mut f, mut t) = (0, 0);
     loop {
-        let (wanted, filter_rest) = first_level(filter);
-        if wanted == b"#" {
-            return true;
+        match filter.get(f) {
+            // A valid filter has `#` only as its whole last level.
+            Some(b'#') => return true,
+            Some(b'+') => {
+                f += 1;
+                t = level_end(topic, t);
+            }
+            _ => {
+                let end = level_end(filter, f);
+                let wanted = &filter[f..end];
+                if topic.get(t..t + wanted.len()) != Some(wanted) {
+                    return false;
+                }
+                f = end;
+                t += wanted.len();
+                if t < topic.len() && topic[t] != b'/' {
+                    return false;
+                }
+            }
         }
-        let Some(now) = topic else {
-            return false;
-        };
-        let (level, topic_rest) = first_level(now);
-        if wanted != b"+" && wanted != level {
-            return false;
-        }
-        match (filter_rest, topic_rest) {
-            (None, None) => return true,
-            (None, Some(_)) => return false,
-            (Some(rest), next) => {
-                filter = rest;
-                topic = next;
+        // Both stand at the end of a level: a `/` or the end of the text.
+        match (f == filter.len(), t == topic.len()) {
+            (true, true) => return true,
+            (true, false) => return false,
+            // `a/#` matches `a` as well.
+            (false, true) => return &filter[f..] == b"/#",
+            (false, false) => {
+                f += 1;
+                t += 1;
             }
         }
     }
@@ -364,12 +376,13 @@ pub fn may_match_junos(filter: &str) -> bool {
     levels.next().is_some()
 }
 
-/// The first level of `levels` and what follows its `/`, if one does.
-fn first_level(levels: &[u8]) -> (&[u8], Option<&[u8]>) {
-    match levels.iter().position(|&b| b == b'/') {
-        Some(at) => (&levels[..at], Some(&levels[at + 1..])),
-        None => (levels, None),
-    }
+/// Where the level of `text` that starts at `from` ends: at its `/`, or at
+/// the end of `text`.
+fn level_end(text: &[u8], from: usize) -> usize {
+    text[from..]
+        .iter()
+        .position(|&b| b == b'/')
+        .map_or(text.len(), |at| from + at)
 }
 
 /// Checks the syntax of an MQTT 3.1.1 topic filter.
@@ -613,6 +626,9 @@ fn max_prefix_len(addr: IpAddr) -> u8 {
         IpAddr::V6(_) => 128,
     }
 }
+
+#[cfg(test)]
+mod matching_tests;
 
 #[cfg(test)]
 mod tests {

@@ -10,11 +10,16 @@ use super::failure::{boundary, boundary_value, out, required, text, Failure};
 use super::status::jet_status_t::{self, *};
 use crate::event::{AttrError, Event};
 use serde_json::Value;
+use std::cell::Cell;
 use std::ffi::{c_char, CString};
 use std::sync::Mutex;
 
 /// Longest attribute name accepted.
 const MAX_ATTRIBUTE_NAME: usize = 1024;
+
+/// Longest payload whose strings are handed out from a copy of it (each
+/// string NUL-terminated where its closing quote was) rather than one by one.
+pub(crate) const MAX_TERMINATED_PAYLOAD: usize = 16 * 1024;
 
 enum Holder {
     Owned(Box<Event>),
@@ -30,11 +35,44 @@ struct Kept {
     text: CString,
 }
 
+/// The strings of one event handed to C.
+#[derive(Default)]
+struct Texts {
+    /// The payload, copied on first use: a string that is a plain span of it
+    /// is handed out from the copy, with the byte after it (its closing
+    /// quote) made NUL. Only that byte is ever written, and only while it is
+    /// not NUL yet, so no string handed out before changes.
+    terminated: Option<Box<[Cell<u8>]>>,
+    /// Copies of the other strings (a few per event: a list beats a hash map).
+    kept: Vec<Kept>,
+}
+
+impl Texts {
+    /// `value` NUL-terminated in the copy of `raw`, when it is a span of `raw`
+    /// that a quote ends and that holds no NUL.
+    fn in_payload(&mut self, raw: &[u8], value: &str) -> Option<*const c_char> {
+        if raw.len() > MAX_TERMINATED_PAYLOAD {
+            return None;
+        }
+        let start = (value.as_ptr() as usize).checked_sub(raw.as_ptr() as usize)?;
+        let end = start.checked_add(value.len())?;
+        if raw.get(end) != Some(&b'"') || value.as_bytes().contains(&0) {
+            return None;
+        }
+        let copy = self
+            .terminated
+            .get_or_insert_with(|| raw.iter().map(|&b| Cell::new(b)).collect());
+        if copy[end].get() != 0 {
+            copy[end].set(0);
+        }
+        Some(copy.as_ptr().wrapping_add(start).cast())
+    }
+}
+
 /// A notification event (opaque).
 pub struct jet_event_t {
     holder: Holder,
-    /// The strings handed to C (a few per event: a list beats a hash map).
-    texts: Mutex<Vec<Kept>>,
+    texts: Mutex<Texts>,
 }
 
 impl jet_event_t {
@@ -42,7 +80,7 @@ impl jet_event_t {
     pub(crate) fn lend(event: &Event) -> jet_event_t {
         jet_event_t {
             holder: Holder::Borrowed(event),
-            texts: Mutex::new(Vec::new()),
+            texts: Mutex::default(),
         }
     }
 
@@ -50,7 +88,7 @@ impl jet_event_t {
     pub(crate) fn own(event: Event) -> *mut jet_event_t {
         Box::into_raw(Box::new(jet_event_t {
             holder: Holder::Owned(Box::new(event)),
-            texts: Mutex::new(Vec::new()),
+            texts: Mutex::default(),
         }))
     }
 
@@ -63,10 +101,15 @@ impl jet_event_t {
         }
     }
 
-    /// A NUL-terminated copy of `value`, kept under `kind` and `name` for the
-    /// event's life; asking again gives the same pointer.
+    /// `value` NUL-terminated for the event's life: from the payload's copy
+    /// when it is a plain span of the payload, else a copy kept under `kind`
+    /// and `name`. Asking again gives the same pointer.
     fn keep(&self, kind: &'static str, name: &str, value: &str) -> *const c_char {
         let mut texts = self.texts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(pointer) = texts.in_payload(self.event().raw(), value) {
+            return pointer;
+        }
+        let texts = &mut texts.kept;
         if let Some(kept) = texts.iter().find(|k| k.kind == kind && &*k.name == name) {
             return kept.text.as_ptr();
         }

@@ -10,6 +10,7 @@ pub mod cancel;
 pub mod event;
 pub mod failure;
 pub mod firewall;
+pub mod inline_callbacks;
 pub mod interfaces;
 pub mod library;
 pub mod log;
@@ -19,5 +20,8 @@ pub mod service;
 pub mod state;
 pub mod status;
 pub mod topic;
+
+#[cfg(test)]
+mod event_strings_tests;
 
 pub use status::jet_status_t;

@@ -1080,6 +1080,25 @@ jet_status_t jet_firewall_purge_timer_get(struct jet_service_t *session, uint32_
 jet_status_t jet_firewall_purge_timer_delete(struct jet_service_t *session, uint32_t timeout_ms);
 
 /**
+ * Runs the event callbacks of a session made by jet_notification_create on
+ * libjet's network thread, as each read's events are decoded, instead of on
+ * a dispatcher thread (`enabled` 1; 0, the default, turns it off).
+ * Call it before jet_notification_connect: JET_STATUS_INVALID_ARGUMENT once
+ * the session connects, JET_STATUS_CLOSED after it was closed.
+ *
+ * It saves a thread wake-up per event, which is most of a live event's
+ * delivery time. The callback must not block: while it runs the session
+ * reads nothing and sends no keepalive, so a callback that takes longer
+ * than the keepalive costs a reconnect (nothing is lost with QoS 1 and a
+ * persistent session). Blocking libjet calls made from it (subscribe, next,
+ * service calls, jet_shutdown) return JET_STATUS_WOULD_DEADLOCK;
+ * unsubscribe and close return at once, as from any callback. State
+ * callbacks stay on the dispatcher thread, and may run at the same time as
+ * an event callback. Pull subscriptions are queued as always.
+ */
+jet_status_t jet_notification_set_inline_callbacks(struct jet_notification_t *session, int32_t enabled);
+
+/**
  * Adds `address` ("192.0.2.1/24" or "2001:db8::1/64") to logical interface
  * `ifd`.`unit` (e.g. "ge-0/0/0", 0). `timeout_ms` 0 uses the session's
  * deadline. A device refusal is JET_STATUS_REFUSED with its code in

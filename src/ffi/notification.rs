@@ -88,7 +88,7 @@ pub const JET_OVERFLOW_WAIT: jet_overflow_t = 1;
 /// A notification session (opaque). Thread-safe: its functions may be called
 /// from any thread, and from callbacks.
 pub struct jet_notification_t {
-    session: NotificationSession,
+    pub(super) session: NotificationSession,
     client_id: CString,
 }
 
@@ -217,6 +217,8 @@ fn convert(c: &jet_notification_options_t) -> Result<NotifyOptions, Failure> {
         max_packet_size: c.max_packet_size as usize,
         reconnect_min: Duration::from_millis(c.reconnect_min_ms as u64),
         reconnect_max: Duration::from_millis(c.reconnect_max_ms as u64),
+        // Set with jet_notification_set_inline_callbacks.
+        inline_callbacks: false,
         overflow: match c.overflow {
             JET_OVERFLOW_DROP => Overflow::Drop,
             JET_OVERFLOW_WAIT => Overflow::Wait,

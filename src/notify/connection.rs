@@ -530,8 +530,12 @@ impl<'a> Link<'a> {
             );
         }
         if !to_callbacks.is_empty() {
-            dropped += core.callbacks.push_batch(&mut to_callbacks);
-            core.schedule();
+            if core.is_inline() {
+                core.deliver_inline(to_callbacks);
+            } else {
+                dropped += core.callbacks.push_batch(&mut to_callbacks);
+                core.schedule();
+            }
         }
         dropped += core.pulls.push_batch(&mut to_pull);
         if dropped > 0 {

@@ -6,7 +6,7 @@ use super::options::{NotifyOptions, Overflow};
 use super::queue::{BoundedQueue, Message};
 use super::registry::{Delivery, Registry};
 use super::stats::{ConnectionState, Counters};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::jet_log;
 use crate::logging::Level;
@@ -65,6 +65,8 @@ pub(crate) struct Core {
     /// Signalled when the application takes events, for [`Overflow::Wait`].
     pub room: tokio::sync::Notify,
     scheduled: AtomicBool,
+    /// Callbacks run on the network task ([`NotifyOptions::inline_callbacks`]).
+    inline: AtomicBool,
     gate: Gate,
     dispatcher: Arc<Dispatcher>,
     state_callback: Mutex<Option<Arc<Mutex<StateCallback>>>>,
@@ -89,6 +91,7 @@ impl Core {
             Overflow::Drop => options.queue_capacity,
             Overflow::Wait => options.queue_capacity + READ_ALLOWANCE,
         };
+        let inline = options.inline_callbacks;
         let (commands, commands_rx) = unbounded_channel();
         let (done_tx, task_done) = sync_channel(1);
         Core {
@@ -102,6 +105,7 @@ impl Core {
             commands,
             room: tokio::sync::Notify::new(),
             scheduled: AtomicBool::new(false),
+            inline: AtomicBool::new(inline),
             gate: Gate::default(),
             dispatcher,
             state_callback: Mutex::new(None),
@@ -127,6 +131,42 @@ impl Core {
     /// True once the network task has been started.
     pub fn is_started(&self) -> bool {
         self.lock_start().is_none()
+    }
+
+    /// Whether callbacks run on the network task.
+    pub fn is_inline(&self) -> bool {
+        self.inline.load(Ordering::Relaxed)
+    }
+
+    /// Sets [`NotifyOptions::inline_callbacks`]; refused once the session
+    /// connects (or connected).
+    pub fn set_inline(&self, inline: bool) -> Result<()> {
+        // Under the lock, so the network task cannot start meanwhile.
+        let start = self.lock_start();
+        if start.is_none() {
+            return Err(Error::invalid(
+                "inline callbacks are set before the session connects",
+            ));
+        }
+        self.inline.store(inline, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Runs the callbacks of `items` now, on the network task (inline
+    /// callbacks).
+    pub fn deliver_inline(&self, items: Vec<Item>) {
+        self.gate.enter();
+        let subs = self.registry.snapshot();
+        for item in items {
+            if self.is_closed() {
+                break;
+            }
+            if let Item::Message(message) = item {
+                self.deliver(message, &subs);
+            }
+        }
+        drop(subs);
+        self.gate.leave();
     }
 
     /// With [`Overflow::Wait`], whether the network task must stop reading
@@ -226,11 +266,15 @@ impl Core {
         // A session that never connected has no task: dropping its start
         // drops the sender, so the wait below ends at once.
         drop(self.take_start());
+        // On a runtime worker (an inline callback) the task may be this very
+        // thread: it ends once the callback returns.
+        let on_worker = crate::runtime::thread_role() == crate::runtime::ThreadRole::RuntimeWorker;
         if let Some(done) = self
             .task_done
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .take()
+            .filter(|_| !on_worker)
         {
             let _ = done.recv_timeout(Duration::from_secs(5));
         }

@@ -131,39 +131,42 @@ pub(crate) fn stop() -> Result<()> {
     Ok(())
 }
 
-/// Lets other threads wait until a session's dispatcher is between batches.
+/// Lets other threads wait until no batch of a session's callbacks runs:
+/// neither its dispatcher's nor, with inline callbacks, its network task's.
 #[derive(Default)]
 pub(crate) struct Gate {
-    /// True while a batch runs.
-    busy: Wakeup<bool>,
+    /// How many batches run now.
+    busy: Wakeup<usize>,
 }
 
 impl Gate {
-    fn lock(&self) -> Guard<'_, bool> {
+    fn lock(&self) -> Guard<'_, usize> {
         self.busy.lock()
     }
 
     /// Marks a batch as running.
     pub fn enter(&self) {
-        **self.lock() = true;
+        **self.lock() += 1;
     }
 
-    /// Marks the batch as finished and wakes waiters.
+    /// Marks a batch as finished and, when none runs any more, wakes waiters.
     pub fn leave(&self) {
         let mut busy = self.lock();
-        **busy = false;
-        self.busy.notify_all(busy);
+        **busy -= 1;
+        if **busy == 0 {
+            self.busy.notify_all(busy);
+        }
     }
 
-    /// Waits until no batch runs, unless called on a dispatcher thread (where
-    /// waiting could deadlock: a callback closing its own session, or two
-    /// sessions' callbacks closing each other).
+    /// Waits until no batch runs, unless called on one of libjet's threads
+    /// (where waiting could deadlock: a callback closing its own session, or
+    /// two sessions' callbacks closing each other).
     pub fn wait_idle(&self) {
-        if thread_role() == ThreadRole::Dispatcher {
+        if thread_role() != ThreadRole::Application {
             return;
         }
         let mut busy = self.lock();
-        while **busy {
+        while **busy > 0 {
             busy = self.busy.wait(busy);
         }
     }
@@ -205,14 +208,18 @@ mod tests {
     }
 
     #[test]
-    fn leaving_wakes_a_thread_waiting_for_idle() {
+    fn the_last_batch_leaving_wakes_a_thread_waiting_for_idle() {
         let gate = Arc::new(Gate::default());
+        gate.enter();
         gate.enter();
         let waiter = {
             let g = gate.clone();
             std::thread::spawn(move || g.wait_idle())
         };
         wait_until(|| gate.lock().waiters() == 1);
+        // One of two batches ending leaves the waiter waiting.
+        gate.leave();
+        assert_eq!(gate.lock().waiters(), 1);
         gate.leave();
         waiter.join().unwrap();
         assert_eq!(gate.lock().waiters(), 0);

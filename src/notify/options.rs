@@ -69,6 +69,22 @@ pub struct NotifyOptions {
     pub reconnect_min: Duration,
     /// Longest delay between reconnect attempts. Default 30 s.
     pub reconnect_max: Duration,
+    /// Run the callbacks on libjet's network thread, as each read's events
+    /// are decoded, instead of on a dispatcher thread (default `false`).
+    ///
+    /// It saves one thread wake-up per event, which is most of what a live
+    /// event's delivery waits for. In exchange the callback must not block:
+    /// while it runs the session reads nothing and sends no keepalive, so a
+    /// callback that takes longer than the keepalive costs a reconnect (the
+    /// broker, or libjet missing its PINGRESP, ends the connection; with QoS
+    /// 1 and a persistent session nothing is lost). From an inline callback,
+    /// libjet calls that block (subscribe, next, service calls, shutdown)
+    /// are refused with [`crate::error::ErrorKind::WouldDeadlock`]; unsubscribe
+    /// and close return at once, as from any callback. Connection state
+    /// callbacks stay on the dispatcher thread, so one may run at the same
+    /// time as an event callback. Events for pull subscriptions are queued
+    /// as always.
+    pub inline_callbacks: bool,
 }
 
 impl Default for NotifyOptions {
@@ -90,6 +106,7 @@ impl Default for NotifyOptions {
             max_packet_size: 1024 * 1024,
             reconnect_min: Duration::from_millis(250),
             reconnect_max: Duration::from_secs(30),
+            inline_callbacks: false,
         }
     }
 }

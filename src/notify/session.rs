@@ -151,6 +151,15 @@ impl NotificationSession {
         Ok(())
     }
 
+    /// Sets [`NotifyOptions::inline_callbacks`] (read its trade-off) on a
+    /// session made by [`Self::create`], before [`Self::connect`]. Refused
+    /// (`InvalidArgument`) once the session connects, and (`Closed`) after
+    /// it was closed.
+    pub fn set_inline_callbacks(&self, inline: bool) -> Result<()> {
+        self.ensure_open()?;
+        self.core.set_inline(inline)
+    }
+
     /// The MQTT client id in use (generated when none was given).
     pub fn client_id(&self) -> &str {
         &self.core.client_id

@@ -373,10 +373,15 @@ static void test_create_and_connect(uint16_t port)
     CHECK_INT(state, JET_CONNECTION_IDLE);
     CHECK_STATUS(jet_notification_subscribe_pull(session, A_TOPIC, &id), JET_STATUS_OK);
     CHECK(id != SENTINEL_U64);
+    CHECK_STATUS(jet_notification_set_inline_callbacks(session, 2), JET_STATUS_INVALID_ARGUMENT);
+    CHECK(strstr(jet_last_error_message(), "enabled is 2, not 0 or 1") != NULL);
+    CHECK_STATUS(jet_notification_set_inline_callbacks(session, 1), JET_STATUS_OK);
+    CHECK_STATUS(jet_notification_set_inline_callbacks(session, 0), JET_STATUS_OK);
     CHECK_STATUS(jet_notification_connect(session), JET_STATUS_UNREACHABLE);
     CHECK_STATUS(jet_notification_state(session, &state), JET_STATUS_OK);
     CHECK_INT(state, JET_CONNECTION_CLOSED);
     CHECK_STATUS(jet_notification_connect(session), JET_STATUS_CLOSED);
+    CHECK_STATUS(jet_notification_set_inline_callbacks(session, 1), JET_STATUS_CLOSED);
     jet_notification_close(session);
 }
 
@@ -403,6 +408,7 @@ static void test_null_session(void)
     CHECK(id == SENTINEL_U64);
     CHECK_STATUS(jet_notification_unsubscribe(NULL, 1), JET_STATUS_NULL_ARGUMENT);
     CHECK_STATUS(jet_notification_unsubscribe_all(NULL), JET_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(jet_notification_set_inline_callbacks(NULL, 1), JET_STATUS_NULL_ARGUMENT);
     CHECK_STATUS(jet_notification_next(NULL, 0, &event), JET_STATUS_NULL_ARGUMENT);
     CHECK(event == (jet_event_t *)SENTINEL_TEXT);
     CHECK_STATUS(jet_notification_state(NULL, &state), JET_STATUS_NULL_ARGUMENT);

@@ -112,7 +112,7 @@ void sub_args_parse(sub_args_t *args, int argc, char **argv, int with_mode)
     };
     char usage[400];
     snprintf(usage, sizeof usage, SUB_USAGE, argc > 0 ? base_name(argv[0]) : "sub",
-             with_mode ? " [--mode callback|pull]" : "");
+             with_mode ? " [--mode callback|pull|inline]" : "");
     size_t count = sizeof opts / sizeof opts[0] - (with_mode ? 0 : 1);
     parse_options(argc, argv, opts, count, usage);
     if (args->topic == NULL)
@@ -121,8 +121,9 @@ void sub_args_parse(sub_args_t *args, int argc, char **argv, int with_mode)
         usage_error("--count is required", usage);
     if (args->persistent && args->client_id == NULL)
         usage_error("--persistent needs --client-id", usage);
-    if (strcmp(args->mode, "callback") != 0 && strcmp(args->mode, "pull") != 0)
-        usage_error("--mode is callback or pull", usage);
+    if (strcmp(args->mode, "callback") != 0 && strcmp(args->mode, "pull") != 0 &&
+        strcmp(args->mode, "inline") != 0)
+        usage_error("--mode is callback, pull or inline", usage);
 }
 
 /* ---- time ---- */

@@ -3,15 +3,16 @@
  *
  *   jet_sub --host H --port P --topic FILTER --qos 0|1 --count N
  *           [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS]
- *           [--mode callback|pull]
+ *           [--mode callback|pull|inline]
  *
  * Every message gets the same work: jet_event_id and the attribute "name"
  * (jet_event_attr_string), a missing one counting in check_failures. With
  * --latency, the attribute "sent-ns" (the publisher's CLOCK_MONOTONIC) is
  * read first and the delay to delivery is kept. In callback mode, messages
  * arrive on a libjet dispatcher thread and the main thread waits on a
- * condition variable; in pull mode, the main thread calls
- * jet_notification_next.
+ * condition variable; inline mode is callback mode with the callbacks on
+ * libjet's network thread (jet_notification_set_inline_callbacks); in pull
+ * mode, the main thread calls jet_notification_next.
  */
 #include "jet.h"
 
@@ -118,10 +119,17 @@ static jet_notification_t *subscribe(struct run *run)
     options.overflow = JET_OVERFLOW_WAIT;
 
     jet_notification_t *session = NULL;
-    if (args->persistent) /* subscribed before connecting: kept events are routed from the start */
+    int inline_mode = strcmp(args->mode, "inline") == 0;
+    /* Made first and connected after subscribing when persistent (kept
+     * events are routed from the start) or inline (set before connecting). */
+    int connect_later = args->persistent || inline_mode;
+    if (connect_later)
         jet_check(jet_notification_create(&options, &session), "jet_notification_create");
     else
         jet_check(jet_notification_open(&options, &session), "jet_notification_open");
+    if (inline_mode)
+        jet_check(jet_notification_set_inline_callbacks(session, 1),
+                  "jet_notification_set_inline_callbacks");
     uint64_t id = 0;
     if (strcmp(args->mode, "pull") == 0)
         jet_check(jet_notification_subscribe_pull(session, args->topic, &id),
@@ -129,7 +137,7 @@ static jet_notification_t *subscribe(struct run *run)
     else
         jet_check(jet_notification_subscribe(session, args->topic, on_event, run, NULL, &id),
                   "jet_notification_subscribe");
-    if (args->persistent)
+    if (connect_later)
         jet_check(jet_notification_connect(session), "jet_notification_connect");
     fprintf(stderr, "%s: subscribed to %s (qos %ld, %s mode, client id %s)\n", program_name(),
             args->topic, args->qos, args->mode, jet_notification_client_id(session));

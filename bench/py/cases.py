@@ -22,7 +22,8 @@ from callgrind import function_cost, inclusive_costs, total_instructions
 from procs import Program, ProgramFailed, run
 
 TOPIC = "/junos/events/kernel/#"
-SUBSCRIBERS = ["libjet-callback", "libjet-pull", "libmosquitto", "paho-python", "rumqttc"]
+SUBSCRIBERS = ["libjet-callback", "libjet-inline", "libjet-pull", "libmosquitto", "paho-python",
+               "rumqttc"]
 # The function whose inclusive cost is Event::parse's: Event::parse itself, or,
 # when it is inlined into its callers (it is generic), the parse_body it wraps.
 PARSE_FUNCTIONS = ["jet::event::Event::parse", "jet::event::parse_body"]
@@ -111,6 +112,7 @@ class Bench:
                 "libjet-callback": [bin_dir / "jet_sub", "--mode", "callback"],
                 "libjet-pull": [bin_dir / "jet_sub", "--mode", "pull"],
                 "libjet": [bin_dir / "jet_sub", "--mode", "callback"],
+                "libjet-inline": [bin_dir / "jet_sub", "--mode", "inline"],
                 "libmosquitto": [bin_dir / "mosq_sub"],
                 "paho-python": [sys.executable, Path(self.paths.py_dir) / "paho_sub.py"],
                 "rumqttc": [self.paths.jet_bench, "rumqttc-count"],
@@ -229,13 +231,14 @@ def throughput(bench, events, runs, paho_runs):
 
 
 def latency(bench, plan, runs):
-    """Case 2: publish → delivery latency of libjet and libmosquitto, QoS 0,
-    at each (rate, count) of `plan`, `runs` times each, the two subscribers
-    taking turns. A tail percentile moves a lot from one run to the next, so
+    """Case 2: publish → delivery latency of libjet (callbacks on its
+    dispatcher thread, and inline on its network thread) and libmosquitto,
+    QoS 0, at each (rate, count) of `plan`, `runs` times each, the
+    subscribers taking turns. A tail percentile moves a lot from one run to the next, so
     each entry is the run with the median p99, and `p99_runs_us` lists all."""
     entries = []
     for rate, count in plan:
-        measured = {"libjet": [], "libmosquitto": []}
+        measured = {"libjet": [], "libjet-inline": [], "libmosquitto": []}
         for k in range(runs):
             for name, found in measured.items():
                 progress(f"== case 2: latency qos 0 {name} at {num(rate)}/s run {k + 1}/{runs} "
@@ -363,11 +366,11 @@ def sessions(bench, count):
 
 
 def instructions(bench, small, large):
-    """Case 5: instructions per event of jet_sub (callback) and mosq_sub under
+    """Case 5: instructions per event of jet_sub (callback, inline) and mosq_sub under
     callgrind: the difference of a drain of `large` and one of `small` QoS 0
     events, over the difference of the counts, so that start-up cancels out."""
     entries = []
-    for name in ("libjet-callback", "libmosquitto"):
+    for name in ("libjet-callback", "libjet-inline", "libmosquitto"):
         totals, parse = [], []
         for count in (small, large):
             progress(f"== case 5: callgrind {name} drain of {num(count)} events")

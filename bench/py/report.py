@@ -16,12 +16,14 @@ import sys
 import bindings
 
 THROUGHPUT_CASES = [("drain", 0), ("drain", 1), ("live", 0), ("live", 1)]
-SUBSCRIBERS = ["libjet-callback", "libjet-pull", "libmosquitto", "paho-python", "rumqttc"]
+SUBSCRIBERS = ["libjet-callback", "libjet-inline", "libjet-pull", "libmosquitto", "paho-python",
+               "rumqttc"]
 SUBSCRIBER_BASELINE = "libmosquitto"
 # The bare transport libjet is built on: the most libjet itself could do.
 CEILING = "rumqttc"
 CALLS_BASELINE = "grpcio"
-COLORS = {"libjet-callback": "#1f77b4", "libjet-pull": "#6baed6", "libmosquitto": "#d62728",
+COLORS = {"libjet-callback": "#1f77b4", "libjet-inline": "#08306b", "libjet-pull": "#6baed6",
+          "libmosquitto": "#d62728",
           "paho-python": "#2ca02c", "rumqttc": "#9467bd"}
 
 
@@ -189,7 +191,8 @@ def latency_section(results):
         rows = [[name, num(e.get("received")), num(e.get("p50_us")), num(e.get("p99_us")),
                  num(e.get("p999_us")), num(e.get("max_us")), ratio(e.get("p99_us"), base),
                  ", ".join(num(v) for v in e.get("p99_runs_us") or [])]
-                for name, e in ((n, by_name[n]) for n in ordered(by_name, ["libjet"] + SUBSCRIBERS))]
+                for name, e in ((n, by_name[n])
+                                for n in ordered(by_name, ["libjet", "libjet-inline"] + SUBSCRIBERS))]
         lines += [f"### {num(rate)} events/s, QoS {qos}", "",
                   table(["Subscriber", "Received", "p50", "p99", "p99.9", "max",
                          f"p99 × {SUBSCRIBER_BASELINE}", "p99 of every run"], rows), ""]
@@ -278,7 +281,8 @@ def instructions_section(results):
     base = (by_name.get(SUBSCRIBER_BASELINE) or {}).get("per_event")
     rows = [[name, num(e.get("per_event")), num(e.get("parse_per_event")),
              ratio(e.get("per_event"), base)]
-            for name, e in ((n, by_name[n]) for n in ordered(by_name, SUBSCRIBERS))]
+            for name, e in ((n, by_name[n])
+                            for n in ordered(by_name, SUBSCRIBERS))]
     return ["## Cost per event", "",
             "Instructions per event (callgrind, the difference of two drains of different sizes); "
             "`Event::parse` is included in libjet's total.", "",
@@ -473,7 +477,7 @@ def plot_latency(ax, results):
         ax.set_axis_off()
         return
     palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
-    styles = {"libjet": "-", "libjet-callback": "-", "libmosquitto": "--"}
+    styles = {"libjet": "-", "libjet-callback": "-", "libjet-inline": "-.", "libmosquitto": "--"}
     colors = {key: palette[i % len(palette)] for i, (key, _) in enumerate(groups)}
     for rate, qos, entry in curves:
         q = entry["quantiles_us"]
@@ -494,7 +498,8 @@ def plot_latency(ax, results):
     log_axis(ax.yaxis)
     ax.set_xlabel("percentile (nines scale)")
     ax.set_ylabel("publish → delivery latency (µs, log scale)")
-    ax.set_title("Latency per publish rate (solid: libjet, dashed: libmosquitto)")
+    ax.set_title("Latency per publish rate (solid: libjet, dash-dot: libjet inline, "
+                 "dashed: libmosquitto)")
     ax.grid(which="both", alpha=0.3)
     ax.legend(fontsize=8, loc="upper left")
 

@@ -39,6 +39,8 @@ def throughput_targets(results):
         for other, goal in (("libmosquitto", 1.3), ("rumqttc", 0.8), ("paho-python", 10)):
             found.append(ratio_target(f"drain QoS {qos}: libjet-callback / {other}",
                                       rate("libjet-callback"), rate(other), operator.ge, goal))
+        found.append(ratio_target(f"drain QoS {qos}: libjet-inline / libmosquitto",
+                                  rate("libjet-inline"), rate("libmosquitto"), operator.ge, 1.3))
         found.append(ratio_target(f"drain QoS {qos}: libjet-pull / libjet-callback",
                                   rate("libjet-pull"), rate("libjet-callback"), operator.ge, 0.9))
     return found
@@ -54,9 +56,11 @@ def latency_targets(results):
         found.append(target("latency QoS 0 at 10,000/s: libjet p99", ten_k / 1000,
                             operator.le, 1, " ms"))
     for rate in sorted({r for r, q, _ in p99 if q == 0}):
-        found.append(ratio_target(f"latency QoS 0 at {rate:,}/s: libjet p99 / libmosquitto p99",
-                                  p99.get((rate, 0, "libjet")), p99.get((rate, 0, "libmosquitto")),
-                                  operator.le, 1.1))
+        for name in ("libjet", "libjet-inline"):
+            if (rate, 0, name) in p99:
+                found.append(ratio_target(f"latency QoS 0 at {rate:,}/s: {name} p99 / libmosquitto p99",
+                                          p99.get((rate, 0, name)),
+                                          p99.get((rate, 0, "libmosquitto")), operator.le, 1.1))
     return found
 
 
@@ -72,14 +76,14 @@ def cost_targets(results):
     broker's CPU per event serving it against serving libmosquitto (drain, QoS 0)."""
     found = []
     for e in results.get("instructions") or []:
-        if e.get("program") == "libjet-callback" and e.get("per_event"):
-            found.append(target("instructions per event, libjet-callback (callgrind)",
+        if e.get("program") in ("libjet-callback", "libjet-inline") and e.get("per_event"):
+            found.append(target(f"instructions per event, {e['program']} (callgrind)",
                                 e["per_event"], operator.le, 6000, ""))
     broker = {e["subscriber"]: median_broker_us(e) for e in results.get("throughput") or []
               if e.get("mode") == "drain" and e.get("qos") == 0}
-    found.append(ratio_target("drain QoS 0: broker CPU per event, libjet-callback / libmosquitto",
-                              broker.get("libjet-callback"), broker.get("libmosquitto"),
-                              operator.le, 1.0))
+    for name in ("libjet-callback", "libjet-inline"):
+        found.append(ratio_target(f"drain QoS 0: broker CPU per event, {name} / libmosquitto",
+                                  broker.get(name), broker.get("libmosquitto"), operator.le, 1.0))
     return found
 
 

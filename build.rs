@@ -59,13 +59,19 @@ fn link_shared_library(abi: u32) {
         script.display()
     );
 
-    // OUT_DIR is <target>/<profile>/build/libjet-<hash>/out.
+    // OUT_DIR is <target>/<profile>/build/libjet-<hash>/out. `cargo build`
+    // puts libjet.so in <profile>, `cargo test` in <profile>/deps (where the
+    // C tests link it): each gets its own link, so a program linked in one
+    // never loads the other's library.
     if let Some(profile_dir) = out_dir.ancestors().nth(3) {
-        let link = profile_dir.join(&soname);
-        if std::fs::read_link(&link).ok().as_deref() != Some(Path::new("libjet.so")) {
-            let _ = std::fs::remove_file(&link);
-            std::os::unix::fs::symlink("libjet.so", &link)
-                .unwrap_or_else(|e| panic!("cannot link {} to libjet.so: {e}", link.display()));
+        for dir in [profile_dir.to_path_buf(), profile_dir.join("deps")] {
+            let link = dir.join(&soname);
+            if std::fs::read_link(&link).ok().as_deref() != Some(Path::new("libjet.so")) {
+                let _ = std::fs::remove_file(&link);
+                let _ = std::fs::create_dir_all(&dir);
+                std::os::unix::fs::symlink("libjet.so", &link)
+                    .unwrap_or_else(|e| panic!("cannot link {} to libjet.so: {e}", link.display()));
+            }
         }
     }
 }

@@ -484,13 +484,15 @@ typedef int32_t jet_service_kind_t;
 typedef int32_t jet_generation_t;
 
 /**
- * One check of a session's filters after a reconnect: lists of filter
- * names (and, for `failed`, one message per filter). Valid for the
- * callback's call only.
+ * One check of a session's filters, policers and interface addresses after
+ * a reconnect: four lists of entries, each saying what it is: `filter NAME`,
+ * `policer NAME` or `address IFL FAMILY ADDRESS/LEN` (e.g.
+ * `address ge-0/0/0.0 inet 192.0.2.1/24`); a `failed` entry is
+ * `<entry>: <message>`. Valid for the callback's call only.
  */
 typedef struct jet_service_state_report_t {
   /**
-   * Filters the device still has.
+   * What the device still has.
    */
   const char *const *present;
   /**
@@ -498,7 +500,7 @@ typedef struct jet_service_state_report_t {
    */
   size_t present_count;
   /**
-   * Filters the device had purged (including those added again since).
+   * What the device had lost (including what was added again since).
    */
   const char *const *purged;
   /**
@@ -506,7 +508,8 @@ typedef struct jet_service_state_report_t {
    */
   size_t purged_count;
   /**
-   * Purged filters added and bound again (JET_SERVICE_STATE_REAPPLY).
+   * What was lost and added again, filters bound again
+   * (JET_SERVICE_STATE_REAPPLY).
    */
   const char *const *reapplied;
   /**
@@ -514,7 +517,7 @@ typedef struct jet_service_state_report_t {
    */
   size_t reapplied_count;
   /**
-   * What could not be checked or added again: one message per filter.
+   * What could not be checked or added again: `<entry>: <message>` each.
    */
   const char *const *failed;
   /**

@@ -148,9 +148,9 @@ int main(int argc, char **argv)
     CHECK_INT(wait_report(&s), 1);
     pthread_mutex_lock(&s.lock);
     CHECK_INT(s.purged_count, 1);
-    CHECK_STR(s.purged, FILTER);
+    CHECK_STR(s.purged, "filter " FILTER);
     CHECK_INT(s.reapplied_count, 1);
-    CHECK_STR(s.reapplied, FILTER);
+    CHECK_STR(s.reapplied, "filter " FILTER);
     CHECK_INT(s.present_count, 0);
     CHECK_INT(s.failed_count, 0);
     pthread_mutex_unlock(&s.lock);

@@ -5,7 +5,7 @@
 //! asked. The reconnect is forced by a proxy the test cuts.
 
 use jet::service::firewall::{BindPoint, Binding, Direction, Family, Filter};
-use jet::service::{Api, ServiceOptions, ServiceSession, StateMode, StateReport};
+use jet::service::{Api, ServiceOptions, ServiceSession, StateMode, StateObject, StateReport};
 use jet_sim::{Apis, Change, GrpcServer, RunningServer};
 use jet_testkit::Proxy;
 use std::sync::mpsc;
@@ -132,12 +132,13 @@ fn purged_and_reported(apis: Apis, api: Api, state: StateMode) -> (Setup, StateR
     setup.set_purge_timer(1);
     setup.cut(true);
     let report = setup.reconnect_and_report();
-    assert_eq!(report.purged, names(&[NAME]), "{api:?}: {report:?}");
+    assert_eq!(report.purged, demo(), "{api:?}: {report:?}");
     (setup, report)
 }
 
-fn names(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
+/// The demo filter, as a report names it.
+fn demo() -> Vec<StateObject> {
+    vec![StateObject::Filter(NAME.into())]
 }
 
 #[test]
@@ -197,7 +198,7 @@ fn report_only_names_the_purged_filter_and_leaves_the_device_as_it_found_it() {
 fn reapply_adds_and_binds_the_purged_filter_again() {
     for (apis, api) in GENERATIONS {
         let (setup, report) = purged_and_reported(apis, api, StateMode::Reapply);
-        assert_eq!(report.reapplied, names(&[NAME]), "{api:?}: {report:?}");
+        assert_eq!(report.reapplied, demo(), "{api:?}: {report:?}");
         assert!(report.failed.is_empty(), "{api:?}: {report:?}");
         assert!(setup.has_filter() && setup.is_bound(), "{api:?}");
         let filter = setup.server.state().filter(NAME).unwrap();
@@ -205,7 +206,7 @@ fn reapply_adds_and_binds_the_purged_filter_again() {
         // The session's record still has it: a second reconnect finds it.
         setup.cut(false);
         let again = setup.reconnect_and_report();
-        assert_eq!(again.present, names(&[NAME]), "{api:?}: {again:?}");
+        assert_eq!(again.present, demo(), "{api:?}: {again:?}");
     }
 }
 
@@ -216,7 +217,7 @@ fn nothing_purged_reports_the_filter_present() {
         let setup = Setup::new(apis, api, StateMode::Reapply);
         setup.cut(false);
         let report = setup.reconnect_and_report();
-        assert_eq!(report.present, names(&[NAME]), "{api:?}: {report:?}");
+        assert_eq!(report.present, demo(), "{api:?}: {report:?}");
         assert!(
             report.purged.is_empty() && report.reapplied.is_empty() && report.failed.is_empty(),
             "{api:?}: {report:?}"

@@ -15,6 +15,10 @@
 //! is deleted again at once, unbound). Binds are not probed: the device
 //! purges a filter's binds with it, so a filter still there keeps its binds.
 
+mod report;
+
+pub use report::{StateFailure, StateObject, StateReport};
+
 use super::firewall::{Binding, Filter};
 use super::session::ServiceSession;
 use crate::error::{ErrorKind, Result};
@@ -42,20 +46,6 @@ pub enum StateMode {
     /// As [`StateMode::Report`], and adds the purged filters again with their
     /// binds.
     Reapply,
-}
-
-/// The outcome of one check of a session's state, filters by name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StateReport {
-    /// Filters the device still has.
-    pub present: Vec<String>,
-    /// Filters the device had purged (including those added again since).
-    pub purged: Vec<String>,
-    /// Purged filters added and bound again ([`StateMode::Reapply`]).
-    pub reapplied: Vec<String>,
-    /// What could not be checked or added again: one message each, naming
-    /// the filter.
-    pub failed: Vec<String>,
 }
 
 /// Called with each [`StateReport`], on a libjet thread, never under a
@@ -108,13 +98,16 @@ impl ServiceSession {
         let mut report = StateReport::default();
         let reapply = self.options().state == StateMode::Reapply;
         for (filter, bindings) in self.installed_filters().with_bindings() {
-            let name = filter.name.clone();
+            let name = StateObject::Filter(filter.name.clone());
             match self.firewall().add(&filter) {
                 Err(e) if e.kind() == ErrorKind::Closed => return Err(e),
                 Err(e) if matches!(e.kind(), ErrorKind::Refused | ErrorKind::AlreadyExists) => {
                     report.present.push(name)
                 }
-                Err(e) => report.failed.push(format!("{name}: {e}")),
+                Err(e) => report.failed.push(StateFailure {
+                    object: name,
+                    message: e.to_string(),
+                }),
                 Ok(()) => {
                     report.purged.push(name.clone());
                     let outcome = if reapply {
@@ -125,7 +118,10 @@ impl ServiceSession {
                     match outcome {
                         Ok(()) if reapply => report.reapplied.push(name),
                         Ok(()) => {}
-                        Err(e) => report.failed.push(format!("{name}: {e}")),
+                        Err(e) => report.failed.push(StateFailure {
+                            object: name,
+                            message: e.to_string(),
+                        }),
                     }
                 }
             }

@@ -395,8 +395,8 @@ typedef struct jet_notification_stats_t {
 typedef int32_t jet_api_t;
 
 /**
- * What a session does about its filters after a reconnect: one of the
- * `JET_SERVICE_STATE_*` constants.
+ * What a session does about its filters, policers and interface addresses
+ * after a reconnect: one of the `JET_SERVICE_STATE_*` constants.
  */
 typedef int32_t jet_service_state_mode_t;
 
@@ -466,7 +466,8 @@ typedef struct jet_service_options_t {
    */
   uint32_t call_timeout_ms;
   /**
-   * What to do about the filters this session added after a reconnect:
+   * What to do about the filters, policers and interface addresses this
+   * session added after a reconnect:
    * JET_SERVICE_STATE_OFF (default), JET_SERVICE_STATE_REPORT or JET_SERVICE_STATE_REAPPLY; the
    * reports go to jet_service_set_state_callback's callback.
    */
@@ -750,13 +751,15 @@ typedef int32_t jet_op_t;
 #define JET_SERVICE_STATE_OFF 0
 
 /**
- * Check which filters this session added the device still has, and report
- * it to the state callback.
+ * Check which of the filters, policers and interface addresses this session
+ * added the device still has, and report it to the state callback.
  */
 #define JET_SERVICE_STATE_REPORT 1
 
 /**
- * As JET_SERVICE_STATE_REPORT, and add the purged filters again with their binds.
+ * As JET_SERVICE_STATE_REPORT, and add the lost filters, policers and
+ * interface addresses again (policers before the filters that use them,
+ * filters with their binds).
  */
 #define JET_SERVICE_STATE_REAPPLY 2
 

@@ -1,5 +1,6 @@
 //! JET state across a reconnect in the C ABI: the options' `state` field and
-//! the state callback (see [`crate::service::StateMode`]).
+//! the state callback (see [`crate::service::StateMode`]); the report's
+//! entries are [`crate::service::StateObject`]s in their Display form.
 
 use super::failure::{boundary, required, Failure};
 use super::log::{jet_free_callback_t, UserData};
@@ -10,16 +11,18 @@ use std::ffi::{c_char, c_void, CString};
 use std::fmt::Display;
 use std::sync::Arc;
 
-/// What a session does about its filters after a reconnect: one of the
-/// `JET_SERVICE_STATE_*` constants.
+/// What a session does about its filters, policers and interface addresses
+/// after a reconnect: one of the `JET_SERVICE_STATE_*` constants.
 #[allow(non_camel_case_types)]
 pub type jet_service_state_mode_t = i32;
 /// Nothing (default).
 pub const JET_SERVICE_STATE_OFF: jet_service_state_mode_t = 0;
-/// Check which filters this session added the device still has, and report
-/// it to the state callback.
+/// Check which of the filters, policers and interface addresses this session
+/// added the device still has, and report it to the state callback.
 pub const JET_SERVICE_STATE_REPORT: jet_service_state_mode_t = 1;
-/// As JET_SERVICE_STATE_REPORT, and add the purged filters again with their binds.
+/// As JET_SERVICE_STATE_REPORT, and add the lost filters, policers and
+/// interface addresses again (policers before the filters that use them,
+/// filters with their binds).
 pub const JET_SERVICE_STATE_REAPPLY: jet_service_state_mode_t = 2;
 
 /// The mode for a C value.

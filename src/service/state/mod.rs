@@ -1,50 +1,68 @@
 //! JET state across a reconnect: what a session created, checked after the
 //! session's connection was lost and made again.
 //!
-//! A device purges a JET client's firewall filters (and their binds) when its
-//! session ends and the purge timer runs out. A session opened with
-//! [`StateMode::Report`] or [`StateMode::Reapply`] checks, after each
-//! reconnect, whether the filters it added are still on the device, adds
-//! the purged ones again with their binds ([`StateMode::Reapply`] only), and
-//! hands a [`StateReport`] to the callback set with
-//! [`ServiceSession::set_state_callback`].
+//! A device purges a JET client's firewall filters (and their binds) and its
+//! policers when its session ends and the purge timer runs out. A session
+//! opened with [`StateMode::Report`] or [`StateMode::Reapply`] records the
+//! policers, filters (with binds) and interface addresses it adds, checks
+//! after each reconnect whether the device still has them, adds the lost
+//! ones again ([`StateMode::Reapply`] only), and hands a [`StateReport`] to
+//! the callback set with [`ServiceSession::set_state_callback`].
 //!
-//! The device has no call that lists filters, so each filter is probed by
-//! adding it again: the device refusing it means it is still there; the add
-//! succeeding means it was purged (in [`StateMode::Report`] the probe's filter
-//! is deleted again at once, unbound). Binds are not probed: the device
-//! purges a filter's binds with it, so a filter still there keeps its binds.
+//! How each kind is checked:
+//! - **Policers and filters.** The device has no call that lists them, so
+//!   each is probed by adding it again: the device refusing it means it is
+//!   still there; the add succeeding means it was purged. Re-applying keeps
+//!   the probe's object (a filter is bound again as the session bound it);
+//!   a report-only check deletes it again at once (a filter unbound).
+//!   Policers go first, so that a filter finds the policers it uses; a
+//!   report-only check deletes its probes in the other order, filters
+//!   before the policers they use. Binds are not probed: the device purges
+//!   a filter's binds with it, so a filter still there keeps its binds.
+//! - **Interface addresses.** The jnx IDL has a get: `InterfaceGet` of a
+//!   `TYPE_INTERFACE_ADDRESS_OBJECT` answers sub-code `OBJECT_NOT_FOUND`
+//!   (1) for an address the device does not have, and nothing is added to
+//!   ask. The legacy IDL (`dcd_service`) has none (its
+//!   `ObjectQueryService.isObjectOwner` asks about ownership, and what it
+//!   answers for a missing address is not documented), so there an address
+//!   is probed by adding it again, as a filter is. Nothing says a device
+//!   drops a client's addresses when its session ends; a reboot loses them,
+//!   and the check finds that the same way.
+//!
+//! A probe reads any refusal of its add as "still there": a device that
+//! refuses an add for another reason (e.g. the interface went) makes the
+//! report say present.
 
+mod check;
 mod report;
 
 pub use report::{StateFailure, StateObject, StateReport};
 
-use super::firewall::{Binding, Filter};
 use super::session::ServiceSession;
-use crate::error::{ErrorKind, Result};
 use crate::jet_log;
 use crate::logging::Level;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// What a session does about its JET state after a reconnect.
+/// What a session does about its JET state (the policers, filters with
+/// their binds, and interface addresses it added) after a reconnect.
 ///
-/// The device has no call that lists filters, so each filter the session
-/// added is probed by adding it again: the device refusing it means it is
-/// still there; the add succeeding means it was purged (in
-/// [`StateMode::Report`] the probe's filter is deleted again at once,
-/// unbound). Binds are not probed: the device purges a filter's binds with
-/// it, so a filter still there keeps its binds.
+/// Policers and filters are probed by adding them again (refused: still
+/// there; added: it was purged), policers first; a report-only probe's
+/// objects are deleted again at once, filters before policers. Interface
+/// addresses are asked for with jnx `InterfaceGet`, and probed like filters
+/// on the legacy IDL, which has no get. Binds are not probed: the device
+/// purges a filter's binds with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum StateMode {
     /// Nothing (default).
     #[default]
     Off,
-    /// Checks which of the session's filters the device still has and
-    /// reports it.
+    /// Checks which of the session's policers, filters and interface
+    /// addresses the device still has, and reports it.
     Report,
-    /// As [`StateMode::Report`], and adds the purged filters again with their
-    /// binds.
+    /// As [`StateMode::Report`], and adds the lost ones again: policers
+    /// before the filters that use them, filters with their binds.
     Reapply,
 }
 
@@ -89,57 +107,6 @@ impl ServiceSession {
             .unwrap_or_else(|e| e.into_inner()) = callback;
     }
 
-    /// Checks now which of the filters this session added the device still
-    /// has, adding the purged ones again when the session's mode is
-    /// [`StateMode::Reapply`] (see [`StateMode`] for how). Fails only
-    /// when the session is closed; each filter's own failure is in
-    /// [`StateReport::failed`].
-    pub fn check_state(&self) -> Result<StateReport> {
-        let mut report = StateReport::default();
-        let reapply = self.options().state == StateMode::Reapply;
-        for (filter, bindings) in self.installed_filters().with_bindings() {
-            let name = StateObject::Filter(filter.name.clone());
-            match self.firewall().add(&filter) {
-                Err(e) if e.kind() == ErrorKind::Closed => return Err(e),
-                Err(e) if matches!(e.kind(), ErrorKind::Refused | ErrorKind::AlreadyExists) => {
-                    report.present.push(name)
-                }
-                Err(e) => report.failed.push(StateFailure {
-                    object: name,
-                    message: e.to_string(),
-                }),
-                Ok(()) => {
-                    report.purged.push(name.clone());
-                    let outcome = if reapply {
-                        self.bind_again(&bindings)
-                    } else {
-                        self.undo_probe(&filter, &bindings)
-                    };
-                    match outcome {
-                        Ok(()) if reapply => report.reapplied.push(name),
-                        Ok(()) => {}
-                        Err(e) => report.failed.push(StateFailure {
-                            object: name,
-                            message: e.to_string(),
-                        }),
-                    }
-                }
-            }
-        }
-        Ok(report)
-    }
-
-    fn bind_again(&self, bindings: &[Binding]) -> Result<()> {
-        bindings.iter().try_for_each(|b| self.firewall().bind(b))
-    }
-
-    /// Deletes the filter a probe added, keeping it in the session's record.
-    fn undo_probe(&self, filter: &Filter, bindings: &[Binding]) -> Result<()> {
-        let deleted = self.firewall().delete(&filter.name, filter.family);
-        self.installed_filters().restore(filter, bindings);
-        deleted
-    }
-
     /// After each call: when the session reconnected since its state was
     /// last checked and the mode asks for it, checks it on a thread of its
     /// own and hands the report to the callback.
@@ -171,7 +138,7 @@ impl ServiceSession {
         jet_log!(
             Level::Info,
             "service",
-            "after a reconnect: {} filter(s) present, {} purged, {} reapplied, {} failed",
+            "after a reconnect: {} present, {} purged, {} reapplied, {} failed",
             report.present.len(),
             report.purged.len(),
             report.reapplied.len(),

@@ -55,7 +55,7 @@ pub struct StateReport {
     /// What the device had lost (including what was added again since).
     pub purged: Vec<StateObject>,
     /// What was lost and added again, filters with their binds
-    /// ([`super::StateMode::Reapply`]).
+    /// ([`crate::service::StateMode::Reapply`]).
     pub reapplied: Vec<StateObject>,
     /// What could not be checked or added again, one entry each.
     pub failed: Vec<StateFailure>,

@@ -26,8 +26,8 @@
 //!   `ObjectQueryService.isObjectOwner` asks about ownership, and what it
 //!   answers for a missing address is not documented), so there an address
 //!   is probed by adding it again, as a filter is. Nothing says a device
-//!   drops a client's addresses when its session ends; a reboot loses them,
-//!   and the check finds that the same way.
+//!   drops a client's addresses when its session ends; should they go (a
+//!   reboot, say), the check finds that the same way.
 //!
 //! A probe reads any refusal of its add as "still there": a device that
 //! refuses an add for another reason (e.g. the interface went) makes the

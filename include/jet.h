@@ -395,8 +395,8 @@ typedef struct jet_notification_stats_t {
 typedef int32_t jet_api_t;
 
 /**
- * What a session does about its filters after a reconnect: one of the
- * `JET_SERVICE_STATE_*` constants.
+ * What a session does about its filters, policers and interface addresses
+ * after a reconnect: one of the `JET_SERVICE_STATE_*` constants.
  */
 typedef int32_t jet_service_state_mode_t;
 
@@ -466,7 +466,8 @@ typedef struct jet_service_options_t {
    */
   uint32_t call_timeout_ms;
   /**
-   * What to do about the filters this session added after a reconnect:
+   * What to do about the filters, policers and interface addresses this
+   * session added after a reconnect:
    * JET_SERVICE_STATE_OFF (default), JET_SERVICE_STATE_REPORT or JET_SERVICE_STATE_REAPPLY; the
    * reports go to jet_service_set_state_callback's callback.
    */
@@ -484,13 +485,15 @@ typedef int32_t jet_service_kind_t;
 typedef int32_t jet_generation_t;
 
 /**
- * One check of a session's filters after a reconnect: lists of filter
- * names (and, for `failed`, one message per filter). Valid for the
- * callback's call only.
+ * One check of a session's filters, policers and interface addresses after
+ * a reconnect: four lists of entries, each saying what it is: `filter NAME`,
+ * `policer NAME` or `address IFL FAMILY ADDRESS/LEN` (e.g.
+ * `address ge-0/0/0.0 inet 192.0.2.1/24`); a `failed` entry is
+ * `<entry>: <message>`. Valid for the callback's call only.
  */
 typedef struct jet_service_state_report_t {
   /**
-   * Filters the device still has.
+   * What the device still has.
    */
   const char *const *present;
   /**
@@ -498,7 +501,7 @@ typedef struct jet_service_state_report_t {
    */
   size_t present_count;
   /**
-   * Filters the device had purged (including those added again since).
+   * What the device had lost (including what was added again since).
    */
   const char *const *purged;
   /**
@@ -506,7 +509,8 @@ typedef struct jet_service_state_report_t {
    */
   size_t purged_count;
   /**
-   * Purged filters added and bound again (JET_SERVICE_STATE_REAPPLY).
+   * What was lost and added again, filters bound again
+   * (JET_SERVICE_STATE_REAPPLY).
    */
   const char *const *reapplied;
   /**
@@ -514,7 +518,7 @@ typedef struct jet_service_state_report_t {
    */
   size_t reapplied_count;
   /**
-   * What could not be checked or added again: one message per filter.
+   * What could not be checked or added again: `<entry>: <message>` each.
    */
   const char *const *failed;
   /**
@@ -747,13 +751,15 @@ typedef int32_t jet_op_t;
 #define JET_SERVICE_STATE_OFF 0
 
 /**
- * Check which filters this session added the device still has, and report
- * it to the state callback.
+ * Check which of the filters, policers and interface addresses this session
+ * added the device still has, and report it to the state callback.
  */
 #define JET_SERVICE_STATE_REPORT 1
 
 /**
- * As JET_SERVICE_STATE_REPORT, and add the purged filters again with their binds.
+ * As JET_SERVICE_STATE_REPORT, and add the lost filters, policers and
+ * interface addresses again (policers before the filters that use them,
+ * filters with their binds).
  */
 #define JET_SERVICE_STATE_REAPPLY 2
 

@@ -70,7 +70,8 @@ pub struct jet_service_options_t {
     pub connect_timeout_ms: u32,
     /// Deadline of each call that gives none (timeout_ms 0), ms. Default 30000.
     pub call_timeout_ms: u32,
-    /// What to do about the filters this session added after a reconnect:
+    /// What to do about the filters, policers and interface addresses this
+    /// session added after a reconnect:
     /// JET_SERVICE_STATE_OFF (default), JET_SERVICE_STATE_REPORT or JET_SERVICE_STATE_REAPPLY; the
     /// reports go to jet_service_set_state_callback's callback.
     pub state: super::state::jet_service_state_mode_t,

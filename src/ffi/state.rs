@@ -1,5 +1,6 @@
 //! JET state across a reconnect in the C ABI: the options' `state` field and
-//! the state callback (see [`crate::service::StateMode`]).
+//! the state callback (see [`crate::service::StateMode`]); the report's
+//! entries are [`crate::service::StateObject`]s in their Display form.
 
 use super::failure::{boundary, required, Failure};
 use super::log::{jet_free_callback_t, UserData};
@@ -7,18 +8,21 @@ use super::service::jet_service_t;
 use super::status::jet_status_t::{self, *};
 use crate::service::{StateMode, StateReport};
 use std::ffi::{c_char, c_void, CString};
+use std::fmt::Display;
 use std::sync::Arc;
 
-/// What a session does about its filters after a reconnect: one of the
-/// `JET_SERVICE_STATE_*` constants.
+/// What a session does about its filters, policers and interface addresses
+/// after a reconnect: one of the `JET_SERVICE_STATE_*` constants.
 #[allow(non_camel_case_types)]
 pub type jet_service_state_mode_t = i32;
 /// Nothing (default).
 pub const JET_SERVICE_STATE_OFF: jet_service_state_mode_t = 0;
-/// Check which filters this session added the device still has, and report
-/// it to the state callback.
+/// Check which of the filters, policers and interface addresses this session
+/// added the device still has, and report it to the state callback.
 pub const JET_SERVICE_STATE_REPORT: jet_service_state_mode_t = 1;
-/// As JET_SERVICE_STATE_REPORT, and add the purged filters again with their binds.
+/// As JET_SERVICE_STATE_REPORT, and add the lost filters, policers and
+/// interface addresses again (policers before the filters that use them,
+/// filters with their binds).
 pub const JET_SERVICE_STATE_REAPPLY: jet_service_state_mode_t = 2;
 
 /// The mode for a C value.
@@ -34,24 +38,27 @@ pub(crate) fn state_mode(value: jet_service_state_mode_t) -> Result<StateMode, F
     }
 }
 
-/// One check of a session's filters after a reconnect: lists of filter
-/// names (and, for `failed`, one message per filter). Valid for the
-/// callback's call only.
+/// One check of a session's filters, policers and interface addresses after
+/// a reconnect: four lists of entries, each saying what it is: `filter NAME`,
+/// `policer NAME` or `address IFL FAMILY ADDRESS/LEN` (e.g.
+/// `address ge-0/0/0.0 inet 192.0.2.1/24`); a `failed` entry is
+/// `<entry>: <message>`. Valid for the callback's call only.
 #[repr(C)]
 pub struct jet_service_state_report_t {
-    /// Filters the device still has.
+    /// What the device still has.
     pub present: *const *const c_char,
     /// How many in `present`.
     pub present_count: usize,
-    /// Filters the device had purged (including those added again since).
+    /// What the device had lost (including what was added again since).
     pub purged: *const *const c_char,
     /// How many in `purged`.
     pub purged_count: usize,
-    /// Purged filters added and bound again (JET_SERVICE_STATE_REAPPLY).
+    /// What was lost and added again, filters bound again
+    /// (JET_SERVICE_STATE_REAPPLY).
     pub reapplied: *const *const c_char,
     /// How many in `reapplied`.
     pub reapplied_count: usize,
-    /// What could not be checked or added again: one message per filter.
+    /// What could not be checked or added again: `<entry>: <message>` each.
     pub failed: *const *const c_char,
     /// How many in `failed`.
     pub failed_count: usize,
@@ -63,17 +70,18 @@ pub struct jet_service_state_report_t {
 pub type jet_service_state_callback_t =
     Option<unsafe extern "C" fn(report: *const jet_service_state_report_t, user_data: *mut c_void)>;
 
-/// C strings for one list, and the pointers to them.
+/// C strings for one list (each item's Display form), and the pointers to
+/// them.
 struct CList {
     _strings: Vec<CString>,
     pointers: Vec<*const c_char>,
 }
 
 impl CList {
-    fn new(items: &[String]) -> CList {
+    fn new<T: Display>(items: &[T]) -> CList {
         let strings: Vec<CString> = items
             .iter()
-            .map(|s| CString::new(s.replace('\0', " ")).unwrap_or_default())
+            .map(|s| CString::new(s.to_string().replace('\0', " ")).unwrap_or_default())
             .collect();
         let pointers = strings.iter().map(|s| s.as_ptr()).collect();
         CList {

@@ -18,4 +18,4 @@ pub(crate) mod status;
 
 pub use options::{Api, Generation, ServiceOptions, MAX_SERVICE_CLIENT_ID_LEN};
 pub use session::{Service, ServiceSession};
-pub use state::{StateCallback, StateMode, StateReport};
+pub use state::{StateCallback, StateFailure, StateMode, StateObject, StateReport};

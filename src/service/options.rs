@@ -67,7 +67,8 @@ pub struct ServiceOptions {
     pub connect_timeout: Duration,
     /// Deadline of each call unless the call gives its own. Default 30 s.
     pub call_timeout: Duration,
-    /// What to do about the filters this session added after a reconnect:
+    /// What to do about the policers, filters and interface addresses this
+    /// session added after a reconnect:
     /// nothing (default), report, or re-apply; see [`super::StateMode`].
     pub state: super::StateMode,
 }

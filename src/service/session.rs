@@ -54,6 +54,7 @@ struct Inner {
     /// [`crate::shutdown`] closed it.
     epoch: u64,
     installed: super::firewall::Installed,
+    addresses: super::interfaces::AddedAddresses,
     state: super::state::StateWatch,
 }
 
@@ -137,6 +138,7 @@ impl ServiceSession {
                 closed: AtomicBool::new(false),
                 epoch,
                 installed: Default::default(),
+                addresses: Default::default(),
                 state: Default::default(),
             }),
             deadline,
@@ -205,9 +207,14 @@ impl ServiceSession {
         }
     }
 
-    /// The filters this session installed.
+    /// The filters, bindings and policers this session installed.
     pub(crate) fn installed_filters(&self) -> &super::firewall::Installed {
         &self.inner.installed
+    }
+
+    /// The interface addresses this session added.
+    pub(crate) fn added_addresses(&self) -> &super::interfaces::AddedAddresses {
+        &self.inner.addresses
     }
 
     /// The session's watch over reconnects.

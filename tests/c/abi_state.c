@@ -7,8 +7,10 @@
  * Usage: abi_state --port PORT --api jnx|legacy
  * Questions to the driver, one line each, answered "OK" or "NO":
  *   CUT-AND-PURGE   cut the session's connection, wait until the device
- *                   purged its filter (purge timer 1 s)
- *   BOUND           is the demo filter on the device and bound?
+ *                   purged its filter and policer (purge timer 1 s), then
+ *                   delete its address on the device (as a reboot would)
+ *   RESTORED        are the demo policer, filter (bound) and address on the
+ *                   device?
  */
 
 #include <pthread.h>
@@ -19,11 +21,19 @@
 #include "check.h"
 
 #define FILTER "jet-demo-icmp"
+#define POLICER "jet-demo-1m"
 static const char *DEMO =
     "{\"name\": \"jet-demo-icmp\", \"family\": \"inet\", \"terms\": ["
     "{\"name\": \"t1\", \"matches\": {\"protocols\": [\"icmp\"]},"
-    " \"actions\": {\"count\": \"icmp-count\", \"discard\": true}},"
+    " \"actions\": {\"count\": \"icmp-count\", \"policer\": \"jet-demo-1m\","
+    " \"accept\": true}},"
     "{\"name\": \"t2\", \"actions\": {\"accept\": true}}]}";
+static const char *DEMO_POLICER =
+    "{\"name\": \"jet-demo-1m\", \"two-color\": {"
+    "\"bandwidth\": {\"value\": 1, \"unit\": \"mbps\"},"
+    " \"burst\": {\"value\": 15, \"unit\": \"kbytes\"}, \"then\": \"discard\"}}";
+/* The report's entries for all of the above, in the order they are checked. */
+#define EVERYTHING "policer " POLICER "|filter " FILTER "|address ge-0/0/1.0 inet 192.0.2.1/24"
 
 /* What the callback saw, and how often its user data was freed. */
 struct seen {
@@ -31,15 +41,21 @@ struct seen {
     pthread_cond_t changed;
     int reports;
     size_t purged_count, reapplied_count, present_count, failed_count;
-    char purged[64], reapplied[64];
+    char purged[256], reapplied[256];
     int freed;
 };
 
-static void copy_first(char *to, size_t size, const char *const *list, size_t count)
+/* The entries of `list`, joined with '|'. */
+static void join(char *to, size_t size, const char *const *list, size_t count)
 {
+    size_t used = 0;
     to[0] = '\0';
-    if (count > 0 && list[0] != NULL) {
-        snprintf(to, size, "%s", list[0]);
+    for (size_t i = 0; i < count && list[i] != NULL && used < size; i++) {
+        int n = snprintf(to + used, size - used, "%s%s", i > 0 ? "|" : "", list[i]);
+        if (n < 0) {
+            break;
+        }
+        used += (size_t)n;
     }
 }
 
@@ -52,8 +68,8 @@ static void on_state(const jet_service_state_report_t *report, void *user_data)
     s->reapplied_count = report->reapplied_count;
     s->present_count = report->present_count;
     s->failed_count = report->failed_count;
-    copy_first(s->purged, sizeof s->purged, report->purged, report->purged_count);
-    copy_first(s->reapplied, sizeof s->reapplied, report->reapplied, report->reapplied_count);
+    join(s->purged, sizeof s->purged, report->purged, report->purged_count);
+    join(s->reapplied, sizeof s->reapplied, report->reapplied, report->reapplied_count);
     pthread_cond_broadcast(&s->changed);
     pthread_mutex_unlock(&s->lock);
 }
@@ -137,9 +153,13 @@ int main(int argc, char **argv)
         return check_summary();
     }
     CHECK_STATUS(jet_service_set_state_callback(session, on_state, &s, free_seen), JET_STATUS_OK);
+    CHECK_STATUS(jet_firewall_policer_add(session, DEMO_POLICER, 0), JET_STATUS_OK);
     CHECK_STATUS(jet_firewall_filter_add(session, DEMO, 0), JET_STATUS_OK);
     CHECK_STATUS(jet_firewall_filter_bind(session, FILTER, JET_FAMILY_INET, "ge-0/0/0.0",
                                           JET_DIRECTION_INPUT, 0),
+                 JET_STATUS_OK);
+    CHECK_STATUS(jet_interface_address_add(session, "ge-0/0/1", 0, JET_FAMILY_INET,
+                                           "192.0.2.1/24", 0),
                  JET_STATUS_OK);
 
     CHECK_STR(ask("CUT-AND-PURGE"), "OK");
@@ -147,14 +167,14 @@ int main(int argc, char **argv)
     (void)jet_firewall_counter_get(session, FILTER, "icmp-count", 0, &counter);
     CHECK_INT(wait_report(&s), 1);
     pthread_mutex_lock(&s.lock);
-    CHECK_INT(s.purged_count, 1);
-    CHECK_STR(s.purged, FILTER);
-    CHECK_INT(s.reapplied_count, 1);
-    CHECK_STR(s.reapplied, FILTER);
+    CHECK_INT(s.purged_count, 3);
+    CHECK_STR(s.purged, EVERYTHING);
+    CHECK_INT(s.reapplied_count, 3);
+    CHECK_STR(s.reapplied, EVERYTHING);
     CHECK_INT(s.present_count, 0);
     CHECK_INT(s.failed_count, 0);
     pthread_mutex_unlock(&s.lock);
-    CHECK_STR(ask("BOUND"), "OK");
+    CHECK_STR(ask("RESTORED"), "OK");
 
     jet_service_close(session);
     CHECK_INT(s.freed, 1);

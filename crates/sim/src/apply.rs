@@ -184,10 +184,14 @@ pub(crate) fn apply(model: &mut DeviceModel, change: &Change) -> Result<bool, De
         }
         Change::PolicerReplace(policer) => {
             check_policer_name(policer)?;
-            if !model.policers.contains_key(&policer.name) {
+            let Some(current) = model.policers.get(&policer.name) else {
                 return Err(DeviceError::UnknownPolicer(policer.name.clone()));
-            }
-            model.policers.insert(policer.name.clone(), policer.clone());
+            };
+            let replaced = Policer {
+                owner: current.owner.clone(),
+                ..policer.clone()
+            };
+            model.policers.insert(policer.name.clone(), replaced);
         }
         Change::PolicerDelete { name } => {
             if !model.policers.contains_key(name) {

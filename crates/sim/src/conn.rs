@@ -2,7 +2,7 @@
 //! (`jsd` keeps a session while the client stays connected). Accepting a
 //! connection applies [`Change::Connected`]; dropping it (client gone,
 //! server stopped) applies [`Change::Disconnected`], which frees its client
-//! id, and starts the purge of its filters ([`super::purge`]).
+//! id, and starts the purge of its filters and policers ([`super::purge`]).
 
 use super::change::Change;
 use super::state::DeviceState;

@@ -319,6 +319,8 @@ pub struct Policer {
     pub kind: PolicerKind,
     /// Its scope, when given.
     pub scope: Option<PolicerScope>,
+    /// The client id of the session that added it (a replace keeps it).
+    pub owner: Option<String>,
 }
 
 /// Policer flag wire values (same numbering in both generations).

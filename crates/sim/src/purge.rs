@@ -1,5 +1,8 @@
 //! The device's purge of a JET client's firewall state when its session
-//! ends: the filters the client added, and their binds, go.
+//! ends: the filters the client added, their binds, and the policers it
+//! added go. Interface addresses stay: nothing says a device removes them
+//! when a session ends (a test loses them with [`Change::AddressDelete`],
+//! as a reboot would).
 //!
 //! The state stays for the purge timer ([`DeviceState::purge_timer`],
 //! default 120 s, set by jnx `FiltersPurgeTimerAdd` or by a test through
@@ -7,11 +10,13 @@
 //! id logs in again before it runs out. Both generations wait: a legacy
 //! device cannot set the timer, but purging its clients at once would end
 //! the filters of every `jet` invocation before the next one binds them. The purge applies the same
-//! [`Change::BindDelete`] and [`Change::FilterDelete`] a client would, so the
-//! observer (and the MQTT events) see the deletes a device announces.
+//! [`Change::BindDelete`], [`Change::FilterDelete`] and
+//! [`Change::PolicerDelete`] a client would (in that order: a policer in use
+//! cannot go before its filter), so the observer (and the MQTT events) see
+//! the deletes a device announces.
 
 use super::change::Change;
-use super::model::Login;
+use super::model::{Bind, DeviceModel, FilterFamily, Login};
 use super::state::DeviceState;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -52,35 +57,62 @@ pub(crate) fn after_disconnect(state: &Arc<DeviceState>, login: Option<Login>) {
     }
 }
 
-/// Deletes the binds and filters owned by `client_id`, unless a live
-/// connection is logged in with that client id again.
+/// What one client owns, in the order the purge deletes it.
+#[derive(Default)]
+struct Owned {
+    binds: Vec<Bind>,
+    filters: Vec<(String, FilterFamily)>,
+    policers: Vec<String>,
+}
+
+fn owned_by(m: &DeviceModel, client_id: &str) -> Owned {
+    let mine = |owner: &Option<String>| owner.as_deref() == Some(client_id);
+    let filters: Vec<_> = m
+        .filters
+        .values()
+        .filter(|f| mine(&f.owner))
+        .map(|f| (f.name.clone(), f.family))
+        .collect();
+    let binds = m
+        .binds
+        .iter()
+        .filter(|b| filters.iter().any(|(name, _)| *name == b.filter))
+        .cloned()
+        .collect();
+    let policers = m
+        .policers
+        .values()
+        .filter(|p| mine(&p.owner))
+        .map(|p| p.name.clone())
+        .collect();
+    Owned {
+        binds,
+        filters,
+        policers,
+    }
+}
+
+/// Deletes the binds, filters and policers owned by `client_id`, unless a
+/// live connection is logged in with that client id again.
 pub fn purge_client(state: &DeviceState, client_id: &str) {
-    let (binds, filters) = state.read(|m| {
+    let owned = state.read(|m| {
         if m.logins().any(|(_, l)| l.client_id == client_id) {
-            return (Vec::new(), Vec::new());
+            return Owned::default();
         }
-        let owned: Vec<_> = m
-            .filters
-            .values()
-            .filter(|f| f.owner.as_deref() == Some(client_id))
-            .map(|f| (f.name.clone(), f.family))
-            .collect();
-        let binds: Vec<_> = m
-            .binds
-            .iter()
-            .filter(|b| owned.iter().any(|(name, _)| *name == b.filter))
-            .cloned()
-            .collect();
-        (binds, owned)
+        owned_by(m, client_id)
     });
     // Each delete may find the client already did it: that is no error.
-    for bind in binds {
+    for bind in owned.binds {
         let _ = state.apply(Change::BindDelete(bind));
     }
-    for (name, family) in filters {
+    for (name, family) in owned.filters {
         let _ = state.apply(Change::FilterDelete {
             name,
             family: Some(family),
         });
+    }
+    // Another client's filter may still use one: the device keeps it then.
+    for name in owned.policers {
+        let _ = state.apply(Change::PolicerDelete { name });
     }
 }

@@ -6,7 +6,7 @@ use super::change::{Change, Observer};
 use super::error::DeviceError;
 use super::model::{
     Address, Bind, ConfigRecord, Counter, CounterKind, DeviceModel, Filter, Generation, Interface,
-    Login, OpRecord,
+    Login, OpRecord, Policer,
 };
 use std::fmt;
 use std::net::SocketAddr;
@@ -195,6 +195,11 @@ impl DeviceState {
     /// All counters of `kind` of a filter, in term order.
     pub fn counters(&self, filter: &str, kind: CounterKind) -> Result<Vec<Counter>, DeviceError> {
         self.read(|m| apply::read_counters(m, filter, kind))
+    }
+
+    /// The policer `name` (added on its own).
+    pub fn policer(&self, name: &str) -> Option<Policer> {
+        self.read(|m| m.policers.get(name).cloned())
     }
 
     /// The binds, in the order they were made.

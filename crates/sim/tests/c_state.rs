@@ -1,8 +1,9 @@
 //! JET state across a reconnect as C programs see it: `tests/c/abi_state.c`
 //! under valgrind, on each IDL generation, against the device simulator
-//! behind a proxy this driver cuts when the program asks.
+//! behind a proxy this driver cuts when the program asks (and whose
+//! interface address it deletes, as a reboot would).
 
-use jet_sim::{Apis, Change, GrpcServer, RunningServer};
+use jet_sim::{Address, AddressFamily, Apis, Change, GrpcServer, RunningServer};
 use jet_testkit::c::{assert_passed, compile_test, valgrind, Lang, Running};
 use jet_testkit::{Proxy, ScratchDir};
 use std::time::{Duration, Instant};
@@ -12,6 +13,17 @@ const RUN_TIMEOUT: Duration = Duration::from_secs(180);
 /// How long the driver waits for the device to see what it asks about.
 const WAIT: Duration = Duration::from_secs(60);
 const FILTER: &str = "jet-demo-icmp";
+const POLICER: &str = "jet-demo-1m";
+
+/// The address abi_state adds, as the device holds it.
+fn address() -> Address {
+    Address {
+        ifd: "ge-0/0/1".into(),
+        unit: 0,
+        family: AddressFamily::Inet,
+        prefix: "192.0.2.1/24".into(),
+    }
+}
 
 fn wait_until(condition: impl Fn() -> bool) -> bool {
     let started = Instant::now();
@@ -33,15 +45,19 @@ fn answer(server: &RunningServer, proxy: &Proxy, question: &str) -> Option<Strin
     let state = server.state();
     let bound =
         || state.filter(FILTER).is_some() && state.binds().iter().any(|b| b.filter == FILTER);
+    let has_address = || state.addresses().contains(&address());
     Some(match question {
         "CUT-AND-PURGE" => {
             state.apply(Change::PurgeTimerSet { seconds: 1 }).unwrap();
             proxy.cut();
-            ok(wait_until(|| {
-                state.logins().is_empty() && state.filter(FILTER).is_none()
-            }))
+            let purged = wait_until(|| {
+                state.logins().is_empty()
+                    && state.filter(FILTER).is_none()
+                    && state.policer(POLICER).is_none()
+            });
+            ok(purged && state.apply(Change::AddressDelete(address())).is_ok())
         }
-        "BOUND" => ok(bound()),
+        "RESTORED" => ok(state.policer(POLICER).is_some() && bound() && has_address()),
         _ => return None,
     })
 }

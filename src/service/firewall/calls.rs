@@ -1,13 +1,11 @@
 //! The firewall service of a session: `session.firewall()`, the same API on
 //! both IDL generations.
 //!
-//! The session remembers the filters it installed (JET filters belong to the
-//! client that added them): [`Firewall::replace`] needs the old terms, and
-//! legacy counter reads need a filter's family.
+//! The session remembers the filters, bindings and policers it installed
+//! ([`Installed`]).
 
-use super::types::{
-    Adjacency, Binding, CounterValue, Family, Filter, Policer, PolicerScope, TermChange, TermOp,
-};
+use super::installed::Installed;
+use super::types::{Binding, CounterValue, Family, Filter, Policer, PolicerScope, TermChange};
 use super::{jnx, legacy, replace_plan};
 use crate::error::{Error, ErrorKind, Result};
 use crate::proto::jnx::firewall::firewall_client::FirewallClient;
@@ -15,95 +13,7 @@ use crate::proto::legacy::acl::acl_service_client::AclServiceClient;
 use crate::service::options::Generation;
 use crate::service::session::{Service, ServiceSession};
 use crate::service::status::from_status;
-use std::collections::HashMap;
-use std::sync::Mutex;
 use tonic::transport::Channel;
-
-/// The filters a session installed, by name, and the bindings it made.
-#[derive(Debug, Default)]
-pub(crate) struct Installed {
-    filters: Mutex<HashMap<String, Filter>>,
-    bindings: Mutex<Vec<Binding>>,
-}
-
-impl Installed {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Filter>> {
-        self.filters.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn lock_bindings(&self) -> std::sync::MutexGuard<'_, Vec<Binding>> {
-        self.bindings.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Every filter installed, by name, each with its bindings.
-    pub(crate) fn with_bindings(&self) -> Vec<(Filter, Vec<Binding>)> {
-        let mut filters: Vec<Filter> = self.lock().values().cloned().collect();
-        filters.sort_by(|a, b| a.name.cmp(&b.name));
-        let bindings = self.lock_bindings();
-        filters
-            .into_iter()
-            .map(|f| {
-                let own = bindings.iter().filter(|b| b.filter == f.name).cloned();
-                let own = own.collect();
-                (f, own)
-            })
-            .collect()
-    }
-
-    /// Remembers `filter` and `bindings` again (after a probe deleted them).
-    pub(crate) fn restore(&self, filter: &Filter, bindings: &[Binding]) {
-        self.lock().insert(filter.name.clone(), filter.clone());
-        for binding in bindings {
-            self.remember_binding(binding);
-        }
-    }
-
-    fn remember_binding(&self, binding: &Binding) {
-        let mut all = self.lock_bindings();
-        if !all.contains(binding) {
-            all.push(binding.clone());
-        }
-    }
-
-    fn forget(&self, name: &str) {
-        self.lock().remove(name);
-        self.lock_bindings().retain(|b| b.filter != name);
-    }
-
-    fn get(&self, name: &str) -> Option<Filter> {
-        self.lock().get(name).cloned()
-    }
-
-    fn family(&self, name: &str) -> Family {
-        self.lock().get(name).map_or(Family::Inet, |f| f.family)
-    }
-}
-
-/// Applies `changes` to a remembered copy of a filter, as the device does.
-fn apply_changes(filter: &mut Filter, changes: &[TermChange]) {
-    for change in changes {
-        let position =
-            |name: &str, terms: &[super::Term]| terms.iter().position(|t| t.name == name);
-        match change.op {
-            TermOp::Delete => filter.terms.retain(|t| t.name != change.term.name),
-            TermOp::Replace => {
-                if let Some(at) = position(&change.term.name, &filter.terms) {
-                    filter.terms[at] = change.term.clone();
-                }
-            }
-            TermOp::Add => {
-                let at = match &change.adjacency {
-                    Some(Adjacency::Before(name)) => position(name, &filter.terms),
-                    Some(Adjacency::After(name)) => position(name, &filter.terms).map(|i| i + 1),
-                    None => None,
-                };
-                filter
-                    .terms
-                    .insert(at.unwrap_or(filter.terms.len()), change.term.clone());
-            }
-        }
-    }
-}
 
 /// The firewall service of a session.
 #[derive(Debug, Clone, Copy)]
@@ -157,9 +67,7 @@ impl Firewall<'_> {
                 }
             }
         })?;
-        self.installed()
-            .lock()
-            .insert(filter.name.clone(), filter.clone());
+        self.installed().remember(filter);
         Ok(())
     }
 
@@ -186,9 +94,7 @@ impl Firewall<'_> {
                 }
             }
         })?;
-        if let Some(filter) = self.installed().lock().get_mut(name) {
-            apply_changes(filter, changes);
-        }
+        self.installed().modified(name, changes);
         Ok(())
     }
 
@@ -203,9 +109,7 @@ impl Firewall<'_> {
         })?;
         let plan = replace_plan(&old, filter)?;
         self.modify(&filter.name, filter.family, &plan)?;
-        self.installed()
-            .lock()
-            .insert(filter.name.clone(), filter.clone());
+        self.installed().remember(filter);
         Ok(())
     }
 
@@ -284,7 +188,7 @@ impl Firewall<'_> {
                 }
             }
         })?;
-        self.installed().lock_bindings().retain(|b| b != binding);
+        self.installed().forget_binding(binding);
         Ok(())
     }
 
@@ -309,7 +213,9 @@ impl Firewall<'_> {
                     legacy::check(what, reply.get_ref())
                 }
             }
-        })
+        })?;
+        self.installed().remember_policer(policer);
+        Ok(())
     }
 
     /// Changes a policer's parameters (legacy: AccessListPolicerReplace).
@@ -334,7 +240,9 @@ impl Firewall<'_> {
                     legacy::check(what, reply.get_ref())
                 }
             }
-        })
+        })?;
+        self.installed().modified_policer(policer);
+        Ok(())
     }
 
     /// Deletes a policer.
@@ -359,7 +267,9 @@ impl Firewall<'_> {
                     legacy::check(what, reply.get_ref())
                 }
             }
-        })
+        })?;
+        self.installed().forget_policer(name);
+        Ok(())
     }
 
     /// Reads counter `counter` of filter `filter`.
@@ -535,44 +445,5 @@ fn jnx_only(what: &str, channel: Channel, generation: Generation) -> Result<Chan
             ErrorKind::Unimplemented,
             format!("{what}: the legacy IDL has no purge timer"),
         )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::service::firewall::Term;
-
-    fn filter(names: &[&str]) -> Filter {
-        Filter {
-            name: "f".into(),
-            family: Family::Inet,
-            terms: names.iter().map(|n| Term::new(*n)).collect(),
-        }
-    }
-
-    #[test]
-    fn remembered_filters_follow_the_changes() {
-        let mut f = filter(&["a", "b"]);
-        apply_changes(
-            &mut f,
-            &[
-                TermChange::add(Term::new("c")).before("b"),
-                TermChange::delete("a"),
-                TermChange::add(Term::new("d")),
-                TermChange::add(Term::new("e")).after("c"),
-            ],
-        );
-        let names: Vec<_> = f.terms.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(names, ["c", "e", "b", "d"]);
-    }
-
-    #[test]
-    fn a_replace_plan_applied_gives_the_new_filter() {
-        let old = filter(&["a", "b", "c"]);
-        let new = filter(&["c", "x", "a"]);
-        let mut copy = old.clone();
-        apply_changes(&mut copy, &replace_plan(&old, &new).unwrap());
-        assert_eq!(copy, new);
     }
 }

@@ -189,6 +189,7 @@
 //!   `ACL_STATUS_BS_TIMEOUT` (legacy) is [`ErrorKind::Timeout`](crate::ErrorKind::Timeout).
 
 mod calls;
+mod installed;
 pub mod jnx;
 mod json;
 pub mod legacy;
@@ -196,7 +197,7 @@ pub mod replace;
 mod types;
 
 pub use calls::Firewall;
-pub(crate) use calls::Installed;
+pub(crate) use installed::Installed;
 pub use replace::replace_plan;
 pub use types::{
     protocol_name, protocol_number, validate_changes, Actions, AddressMatch, Adjacency, BindPoint,

@@ -25,16 +25,31 @@ pub(crate) fn add_request(address: &InterfaceAddress) -> wire::InterfaceAddReque
     wire::InterfaceAddRequest {
         r#type: wire::InterfaceType::TypeInterfaceAddressObject as i32,
         interface_object: Some(wire::interface_add_request::InterfaceObject::Address(
-            wire::InterfaceAddressConfig {
-                port_name: address.ifd.clone(),
-                unit: Some(wire::InterfaceUnit {
-                    number: address.unit,
-                }),
-                family: family(address.family),
-                ip_address: ip(address),
-                attributes: None,
-                destination_udp_port: 0,
-            },
+            config(address),
+        )),
+    }
+}
+
+/// The address object of an add or a get.
+fn config(address: &InterfaceAddress) -> wire::InterfaceAddressConfig {
+    wire::InterfaceAddressConfig {
+        port_name: address.ifd.clone(),
+        unit: Some(wire::InterfaceUnit {
+            number: address.unit,
+        }),
+        family: family(address.family),
+        ip_address: ip(address),
+        attributes: None,
+        destination_udp_port: 0,
+    }
+}
+
+/// The InterfaceGet request for `address`.
+pub(crate) fn get_request(address: &InterfaceAddress) -> wire::InterfaceGetRequest {
+    wire::InterfaceGetRequest {
+        r#type: wire::InterfaceType::TypeInterfaceAddressObject as i32,
+        interface_object: Some(wire::interface_get_request::InterfaceObject::Address(
+            config(address),
         )),
     }
 }
@@ -116,6 +131,25 @@ pub(crate) async fn delete(channel: Channel, address: &InterfaceAddress) -> Resu
     )
 }
 
+/// Whether the device has `address`: `InterfaceGet` answering sub-code
+/// `OBJECT_NOT_FOUND` says no, success says yes; any other answer is an error.
+pub(crate) async fn exists(channel: Channel, address: &InterfaceAddress) -> Result<bool> {
+    use wire::interface_get_response::StatusCode as GetCode;
+    let what = "interface address get";
+    let reply = wire::interfaces_client::InterfacesClient::new(channel)
+        .interface_get(get_request(address))
+        .await
+        .map_err(|s| from_status(what, &s))?
+        .into_inner();
+    if reply.sub_code == GetCode::ObjectNotFound as i32 {
+        return Ok(false);
+    }
+    let name = GetCode::try_from(reply.sub_code)
+        .ok()
+        .map(|c| c.as_str_name());
+    check(what, reply.status, reply.sub_code, name, None).map(|()| true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +170,14 @@ mod tests {
         assert_eq!(config.ip_address, ip(&address));
         let delete = delete_request(&address);
         assert_eq!(delete.r#type, 3);
+        let get = get_request(&address);
+        assert_eq!(get.r#type, 3);
+        let asked = wire::interface_get_request::InterfaceObject::Address(config);
+        assert_eq!(
+            get.interface_object,
+            Some(asked),
+            "a get asks for what an add sends"
+        );
     }
 
     #[test]

@@ -4,13 +4,22 @@
 //! On both generations the prefix length travels inside the address text
 //! (`"192.0.2.1/24"`): neither wire has a prefix-length field, and the legacy
 //! IDL's own examples write the address that way.
+//!
+//! The session remembers the addresses it added (`AddedAddresses`) for the
+//! check after a reconnect. Whether the device has an address is asked with
+//! jnx `InterfaceGet` (`TYPE_INTERFACE_ADDRESS_OBJECT`; sub-code
+//! `OBJECT_NOT_FOUND` means it has not); the legacy `dcd_service` IDL has no
+//! get for addresses.
 
+mod added;
 mod jnx;
 mod legacy;
 
+pub(crate) use added::AddedAddresses;
+
 use super::options::Generation;
 use super::session::{Service, ServiceSession};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use std::fmt;
 use std::net::IpAddr;
 
@@ -168,7 +177,9 @@ impl Interfaces<'_> {
                     Generation::Jnx => jnx::add(channel, address).await,
                     Generation::Legacy => legacy::create(channel, address).await,
                 }
-            })
+            })?;
+        self.session.added_addresses().remember(address);
+        Ok(())
     }
 
     /// Deletes `address` from its logical interface.
@@ -179,6 +190,24 @@ impl Interfaces<'_> {
                 match generation {
                     Generation::Jnx => jnx::delete(channel, address).await,
                     Generation::Legacy => legacy::delete(channel, address).await,
+                }
+            })?;
+        self.session.added_addresses().forget(address);
+        Ok(())
+    }
+
+    /// Whether the device has `address` (jnx `InterfaceGet`). The legacy IDL
+    /// has no such get: [`ErrorKind::Unimplemented`] there.
+    pub(crate) fn has_address(&self, address: &InterfaceAddress) -> Result<bool> {
+        address.validate()?;
+        self.session
+            .call(Service::Interfaces, |channel, generation| async move {
+                match generation {
+                    Generation::Jnx => jnx::exists(channel, address).await,
+                    Generation::Legacy => Err(Error::new(
+                        ErrorKind::Unimplemented,
+                        "interface address get: the legacy IDL (dcd_service) has no get",
+                    )),
                 }
             })
     }

@@ -8,7 +8,7 @@ use crate::change::Change;
 use crate::ctx::Ctx;
 use crate::error::{DeviceError, Field};
 use crate::methods::jnx as path;
-use crate::model::CounterKind;
+use crate::model::{CounterKind, Policer};
 use jet::proto::jnx::firewall::{
     filter_add_response::StatusCode as Sub, firewall_server, FilterAddRequest, FilterAddResponse,
     FilterBindAddResponse, FilterBindDeleteResponse, FilterCounterGetRequest,
@@ -172,9 +172,12 @@ impl firewall_server::Firewall for Firewall {
         &self,
         request: Request<PolicerAddRequest>,
     ) -> Result<Response<PolicerAddResponse>, Status> {
-        self.ctx.authorize(path::POLICER_ADD, &request)?;
+        let peer = self.ctx.authorize(path::POLICER_ADD, &request)?;
         let r = request.get_ref();
-        let policer = wire::policer(&r.name, r.r#type, r.flag);
+        let policer = Policer {
+            owner: self.ctx.client_id(peer),
+            ..wire::policer(&r.name, r.r#type, r.flag)
+        };
         answer!(
             PolicerAddResponse,
             self.ctx.state.apply(Change::PolicerAdd(policer))

@@ -171,11 +171,12 @@ pub(super) fn bind(
     })
 }
 
-/// PolicerAdd/Modify.
+/// PolicerAdd/Modify, without an owner.
 pub(super) fn policer(name: &str, kind: i32, flag: i32) -> Policer {
     Policer {
         name: name.to_string(),
         kind: PolicerKind::from_wire(kind),
         scope: policer_scope_from_wire(flag),
+        owner: None,
     }
 }

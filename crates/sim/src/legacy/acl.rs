@@ -7,7 +7,7 @@ use crate::change::Change;
 use crate::ctx::{reply_stream, Ctx, ReplyStream};
 use crate::error::{DeviceError, Field};
 use crate::methods::legacy as path;
-use crate::model::CounterKind;
+use crate::model::{CounterKind, Policer};
 use jet::proto::legacy::acl::{
     acl_service_server, AccessList, AccessListCounter, AccessListCounterBulk, AccessListCounterVal,
     AccessListObjBind, AccessListPolicer, AccessListReturnStatus, AccessListReturnVal,
@@ -157,9 +157,13 @@ impl acl_service_server::AclService for Acl {
         &self,
         request: Request<AccessListPolicer>,
     ) -> Result<Response<AccessListReturnStatus>, Status> {
-        self.ctx
+        let peer = self
+            .ctx
             .authorize(path::ACCESS_LIST_POLICER_ADD, &request)?;
-        let policer = acl_wire::policer(request.get_ref());
+        let policer = Policer {
+            owner: self.ctx.client_id(peer),
+            ..acl_wire::policer(request.get_ref())
+        };
         Ok(status(self.ctx.state.apply(Change::PolicerAdd(policer))))
     }
 

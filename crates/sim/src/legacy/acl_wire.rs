@@ -181,11 +181,12 @@ pub(super) fn bind(request: &AccessListObjBind) -> Result<Bind, DeviceError> {
     })
 }
 
-/// AccessListPolicerAdd/Replace/Delete.
+/// AccessListPolicerAdd/Replace/Delete, without an owner.
 pub(super) fn policer(request: &AccessListPolicer) -> Policer {
     Policer {
         name: request.policer_name.clone(),
         kind: PolicerKind::from_wire(request.policer_type),
         scope: policer_scope_from_wire(request.policer_flag),
+        owner: None,
     }
 }

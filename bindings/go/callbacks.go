@@ -25,6 +25,11 @@ func jgoState(state C.int32_t, handle C.uintptr_t) {
 	cgo.Handle(handle).Value().(*stateWatcher).deliver(State(state))
 }
 
+//export jgoStateReport
+func jgoStateReport(report *C.jet_service_state_report_t, handle C.uintptr_t) {
+	cgo.Handle(handle).Value().(*stateReporter).deliver(report)
+}
+
 //export jgoLog
 func jgoLog(level C.int32_t, target, message *C.char, handle C.uintptr_t) {
 	cgo.Handle(handle).Value().(*logSink).deliver(int32(level), C.GoString(target), C.GoString(message))

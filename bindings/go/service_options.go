@@ -39,6 +39,9 @@ type ServiceOptions struct {
 	ConnectTimeout time.Duration
 	// CallTimeout is the deadline of a call whose context has none (default 30 s).
 	CallTimeout time.Duration
+	// State is what the session does about the JET state it created after a
+	// reconnect (default StateModeOff); see Service.OnStateReport.
+	State StateMode
 }
 
 // native fills libjet's options from o; the strings live in args.
@@ -62,5 +65,6 @@ func (o *ServiceOptions) native(args *cstrings) C.jet_service_options_t {
 		&c.tls_server_name, &c.tls_insecure_skip_verify})
 	durationMS(o.ConnectTimeout, &c.connect_timeout_ms)
 	durationMS(o.CallTimeout, &c.call_timeout_ms)
+	c.state = C.jet_service_state_mode_t(o.State)
 	return c
 }

@@ -48,6 +48,11 @@ static void on_state(jet_connection_state_t state, void *user_data)
     jgoState(state, (uintptr_t)user_data);
 }
 
+static void on_state_report(const jet_service_state_report_t *report, void *user_data)
+{
+    jgoStateReport((jet_service_state_report_t *)report, (uintptr_t)user_data);
+}
+
 static void on_log(jet_log_level_t level, const char *target, const char *message, void *user_data)
 {
     jgoLog(level, (char *)target, (char *)message, (uintptr_t)user_data);
@@ -237,6 +242,14 @@ jg_result_t jg_topic_matches(const char *filter, const char *topic, bool *out)
 jg_result_t jg_service_open(const jet_cancel_t *cancel, const jet_service_options_t *options, jet_service_t **out)
 {
     RUN(cancel, jet_service_open(options, out))
+}
+
+jg_result_t jg_service_set_state_callback(jet_service_t *session, uintptr_t handle)
+{
+    if (handle == 0) {
+        PLAIN(jet_service_set_state_callback(session, NULL, NULL, NULL))
+    }
+    PLAIN(jet_service_set_state_callback(session, on_state_report, (void *)handle, on_free))
 }
 
 jg_result_t jg_service_generation(const jet_service_t *session, jet_service_kind_t kind, jet_generation_t *out)

@@ -65,6 +65,7 @@ jg_result_t jg_topic_matches(const char *filter, const char *topic, bool *out);
 
 /* ---- services ---- */
 jg_result_t jg_service_open(const jet_cancel_t *cancel, const jet_service_options_t *options, jet_service_t **out);
+jg_result_t jg_service_set_state_callback(jet_service_t *session, uintptr_t handle);
 jg_result_t jg_service_generation(const jet_service_t *session, jet_service_kind_t kind, jet_generation_t *out);
 jg_result_t jg_interface_address_add(const jet_cancel_t *cancel, jet_service_t *s, const char *ifd, uint32_t unit, jet_family_t family, const char *address, uint32_t timeout_ms);
 jg_result_t jg_interface_address_delete(const jet_cancel_t *cancel, jet_service_t *s, const char *ifd, uint32_t unit, jet_family_t family, const char *address, uint32_t timeout_ms);

@@ -16,6 +16,9 @@ void jni_target_event(const jet_event_t *event, void *user_data);
 /* jet_state_callback_t: Callbacks.state(target, state). */
 void jni_target_state(jet_connection_state_t state, void *user_data);
 
+/* jet_service_state_callback_t: Callbacks.stateReport(target, present, purged, reapplied, failed). */
+void jni_target_state_report(const jet_service_state_report_t *report, void *user_data);
+
 /* jet_free_callback_t: Callbacks.released(target), then the reference is deleted. */
 void jni_target_free(void *user_data);
 

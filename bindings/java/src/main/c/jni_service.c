@@ -3,7 +3,7 @@
  * addresses and management calls. Every blocking call takes the timeout in
  * ms (0: the session's default) and a cancellation token.
  */
-#include "jni_support.h"
+#include "jni_callbacks.h"
 
 #include "net_libjet_JniService.h"
 
@@ -12,7 +12,7 @@
 /* The order of ServiceOptions.strings(). */
 enum { S_DEVICE, S_USER, S_PASSWORD, S_CLIENT_ID, S_CA, S_CERT, S_KEY, S_SERVER_NAME, S_COUNT };
 /* The order of ServiceOptions.numbers(); -1 keeps libjet's default. */
-enum { N_PORT, N_API, N_CLEAR_TEXT, N_INSECURE, N_CONNECT_TIMEOUT, N_CALL_TIMEOUT, N_COUNT };
+enum { N_PORT, N_API, N_CLEAR_TEXT, N_INSECURE, N_CONNECT_TIMEOUT, N_CALL_TIMEOUT, N_STATE, N_COUNT };
 
 /* Fills `o` from the Java arrays; 0 on success, with an exception pending otherwise. */
 static int read_options(JNIEnv *env, jni_strings_t *s, jobjectArray strings, jlongArray numbers, jet_service_options_t *o)
@@ -37,6 +37,7 @@ static int read_options(JNIEnv *env, jni_strings_t *s, jobjectArray strings, jlo
     if (n[N_INSECURE] >= 0) o->tls_insecure_skip_verify = (uint8_t)n[N_INSECURE];
     if (n[N_CONNECT_TIMEOUT] >= 0) o->connect_timeout_ms = (uint32_t)n[N_CONNECT_TIMEOUT];
     if (n[N_CALL_TIMEOUT] >= 0) o->call_timeout_ms = (uint32_t)n[N_CALL_TIMEOUT];
+    if (n[N_STATE] >= 0) o->state = (jet_service_state_mode_t)n[N_STATE];
     return 0;
 }
 
@@ -73,6 +74,19 @@ JNIEXPORT void JNICALL Java_net_libjet_JniService_close(JNIEnv *env, jclass cls,
     (void)env;
     (void)cls;
     jet_service_close(SESSION);
+}
+
+JNIEXPORT void JNICALL Java_net_libjet_JniService_setStateCallback(JNIEnv *env, jclass cls, jlong session, jobject target)
+{
+    (void)cls;
+    if (target == NULL) {
+        jni_failed(env, jet_service_set_state_callback(SESSION, NULL, NULL, NULL));
+        return;
+    }
+    void *user_data = jni_target_new(env, target);
+    if (user_data != NULL) {
+        jni_failed(env, jet_service_set_state_callback(SESSION, jni_target_state_report, user_data, jni_target_free));
+    }
 }
 
 /* jet_interface_address_add (add true) or jet_interface_address_delete. */

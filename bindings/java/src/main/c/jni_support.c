@@ -42,7 +42,13 @@ static int fill_cache(JNIEnv *env)
     jni.on_state = jni.on_event ? (*env)->GetStaticMethodID(env, jni.callbacks, "state", "(Ljava/lang/Object;I)V") : NULL;
     jni.on_released = jni.on_state ? (*env)->GetStaticMethodID(env, jni.callbacks, "released", "(Ljava/lang/Object;)V") : NULL;
     jni.on_log = jni.on_released ? (*env)->GetStaticMethodID(env, jni.callbacks, "log", "(ILjava/lang/String;Ljava/lang/String;)V") : NULL;
-    if (jni.on_log == NULL) {
+    jni.on_state_report = jni.on_log ? (*env)->GetStaticMethodID(env, jni.callbacks, "stateReport",
+        "(Ljava/lang/Object;[Ljava/lang/String;[Ljava/lang/String;[Ljava/lang/String;[Ljava/lang/String;)V") : NULL;
+    if (jni.on_state_report == NULL) {
+        return -1;
+    }
+    jni.string = global_class(env, "java/lang/String");
+    if (jni.string == NULL) {
         return -1;
     }
     jni.utf8 = global_class(env, "net/libjet/Utf8");

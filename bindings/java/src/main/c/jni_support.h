@@ -27,6 +27,8 @@ typedef struct {
     jmethodID on_state;      /* static void state(Object, int) */
     jmethodID on_released;   /* static void released(Object) */
     jmethodID on_log;        /* static void log(int, String, String) */
+    jmethodID on_state_report; /* static void stateReport(Object, String[], String[], String[], String[]) */
+    jclass string;           /* java.lang.String */
     jclass utf8;             /* net.libjet.Utf8 */
     jmethodID utf8_decode;   /* static String decode(byte[]) */
     jclass exception;        /* net.libjet.JetException */

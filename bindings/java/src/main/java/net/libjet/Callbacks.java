@@ -18,6 +18,11 @@ final class Callbacks {
         ((Notifications.StateTarget) target).deliver(state);
     }
 
+    /** A service session's state report for its target (the four lists, copied). */
+    static void stateReport(Object target, String[] present, String[] purged, String[] reapplied, String[] failed) {
+        ((Service.StateReportTarget) target).deliver(present, purged, reapplied, failed);
+    }
+
     /** libjet released a target (free_user_data): no call follows. */
     static void released(Object target) {
         if (target instanceof Subscription.Target) {

@@ -16,6 +16,9 @@ final class JniService {
 
     static native void close(long session);
 
+    /** jet_service_set_state_callback with a Service.StateReportTarget (null removes it). */
+    static native void setStateCallback(long session, Object target);
+
     static native void address(long session, boolean add, byte[] ifd, int unit, int family, byte[] address, int timeoutMs, long cancel);
 
     static native String run(long session, byte[] command, int kind, int format, int timeoutMs, long cancel);

@@ -1,6 +1,7 @@
 package net.libjet;
 
 import java.lang.ref.Cleaner;
+import java.util.function.Consumer;
 
 /**
  * A JET service session (gRPC: login, interfaces, firewall, management).
@@ -66,6 +67,22 @@ public final class Service implements AutoCloseable {
         return Generation.of(handle.use(h -> JniService.generation(h, service.code())));
     }
 
+    /**
+     * Calls {@code listener} with each {@link StateReport} made after a
+     * reconnect, on a libjet thread; it may call this session (not close
+     * it). Reports are made only for sessions opened with a
+     * {@link ServiceOptions.Builder#state state} other than
+     * {@link StateMode#OFF}. Null removes the listener. What the listener
+     * throws is caught and logged.
+     */
+    public void onStateReport(Consumer<StateReport> listener) {
+        StateReportTarget target = listener == null ? null : new StateReportTarget(listener);
+        handle.use(h -> {
+            JniService.setStateCallback(h, target);
+            return null;
+        });
+    }
+
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return handle.isClosed();
@@ -75,5 +92,22 @@ public final class Service implements AutoCloseable {
     @Override
     public void close() {
         cleanable.clean();
+    }
+
+    /** What libjet calls with a state report (must not refer to the session). */
+    static final class StateReportTarget {
+        private final Consumer<StateReport> listener;
+
+        StateReportTarget(Consumer<StateReport> listener) {
+            this.listener = listener;
+        }
+
+        void deliver(String[] present, String[] purged, String[] reapplied, String[] failed) {
+            try {
+                listener.accept(new StateReport(present, purged, reapplied, failed));
+            } catch (Throwable failure) {
+                JetLogging.listenerFailed("state report", failure);
+            }
+        }
     }
 }

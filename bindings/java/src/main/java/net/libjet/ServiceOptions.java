@@ -14,7 +14,7 @@ public final class ServiceOptions {
     private static final int DEVICE = 0, USER = 1, PASSWORD = 2, CLIENT_ID = 3, CA = 4, CERT = 5, KEY = 6,
             SERVER_NAME = 7, STRING_COUNT = 8;
     private static final int PORT = 0, API = 1, CLEAR_TEXT = 2, INSECURE = 3, CONNECT_TIMEOUT = 4, CALL_TIMEOUT = 5,
-            NUMBER_COUNT = 6;
+            STATE = 6, NUMBER_COUNT = 7;
 
     private ServiceOptions(Builder builder) {
         this.values = builder.values.copy();
@@ -90,6 +90,12 @@ public final class ServiceOptions {
 
         /** Deadline of each call made without one. Default 30 s. */
         public Builder callTimeout(Duration timeout) { return number(CALL_TIMEOUT, timeout.toMillis(), 0xFFFF_FFFFL, "callTimeout"); }
+
+        /**
+         * What the session does about the JET state it created after a
+         * reconnect. Default OFF. Reports go to {@link Service#onStateReport}.
+         */
+        public Builder state(StateMode mode) { return number(STATE, mode.code(), 2, "state"); }
 
         /** The options. */
         public ServiceOptions build() {

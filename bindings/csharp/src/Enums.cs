@@ -53,6 +53,21 @@ namespace LibJet
         Legacy = 2,
     }
 
+    /// <summary>
+    /// What a service session does about the JET state it created (filters,
+    /// and what libjet records with them) after its connection was lost and
+    /// made again (JET_SERVICE_STATE_*).
+    /// </summary>
+    public enum StateMode
+    {
+        /// <summary>Nothing (default).</summary>
+        Off = 0,
+        /// <summary>Check what the device still has and raise Service.StateReported.</summary>
+        Report = 1,
+        /// <summary>As Report, and add the purged objects again.</summary>
+        Reapply = 2,
+    }
+
     /// <summary>A JET service (JET_SERVICE_*).</summary>
     public enum ServiceKind
     {

@@ -13,6 +13,7 @@ namespace LibJet
     public sealed partial class Service : IDisposable
     {
         private readonly ServiceHandle handle;
+        private readonly StateReportTarget stateReport = new StateReportTarget();
 
         private Service(ServiceHandle handle) { this.handle = handle; }
 
@@ -27,7 +28,29 @@ namespace LibJet
                 ServiceOptionsNative native = options.ToNative(strings);
                 Blocking.Run(cancel, () => NativeMethods.jet_service_open(ref native, out handle));
             }
-            return new Service(handle);
+            var session = new Service(handle);
+            try
+            {
+                Errors.Check(NativeMethods.jet_service_set_state_callback(handle, Callbacks.ServiceState, Callbacks.UserData(session.stateReport), Callbacks.Free));
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+            return session;
+        }
+
+        /// <summary>
+        /// Told about each StateReport made after a reconnect, on a libjet
+        /// thread; a handler may call this session (not Dispose it). Reports
+        /// are made only for sessions opened with a ServiceOptions.State other
+        /// than Off. An exception thrown by a handler is caught and logged.
+        /// </summary>
+        public event Action<StateReport> StateReported
+        {
+            add { lock (stateReport) stateReport.Handlers += value; }
+            remove { lock (stateReport) stateReport.Handlers -= value; }
         }
 
         /// <summary>The client id in use.</summary>

@@ -22,6 +22,7 @@ namespace LibJet
             TlsInsecureSkipVerify = d.TlsInsecureSkipVerify != 0;
             ConnectTimeout = TimeSpan.FromMilliseconds(d.ConnectTimeoutMs);
             CallTimeout = TimeSpan.FromMilliseconds(d.CallTimeoutMs);
+            State = (StateMode)d.State;
         }
 
         /// <summary>IDL generation. Default Auto.</summary>
@@ -30,6 +31,8 @@ namespace LibJet
         public bool ClearText { get; set; }
         /// <summary>Deadline of each call given no timeout. Default 30 s.</summary>
         public TimeSpan CallTimeout { get; set; }
+        /// <summary>What the session does about the JET state it created after a reconnect (reports: Service.StateReported). Default Off.</summary>
+        public StateMode State { get; set; }
 
         /// <summary>The C struct, its strings copied into `strings`.</summary>
         internal ServiceOptionsNative ToNative(NativeStrings strings)
@@ -39,6 +42,7 @@ namespace LibJet
             n.Api = (int)Api;
             n.ClearText = Flag(ClearText);
             n.CallTimeoutMs = Blocking.Millis(CallTimeout);
+            n.State = (int)State;
             Fill(strings, out n.Device, out n.Port, out n.User, out n.Password, out n.ClientId,
                 out n.TlsCaFile, out n.TlsCertFile, out n.TlsKeyFile, out n.TlsServerName, out n.TlsInsecureSkipVerify, out n.ConnectTimeoutMs);
             return n;

@@ -20,7 +20,7 @@ namespace LibJet.Tests
         [TestFixtureTearDown]
         public void StopSim() { sim.Dispose(); }
 
-        private static Filter DemoFilter(string name)
+        internal static Filter DemoFilter(string name)
         {
             var t1 = new Term("t1");
             t1.Matches.Protocols.Add("icmp");

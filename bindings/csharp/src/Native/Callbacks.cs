@@ -34,6 +34,7 @@ namespace LibJet.Native
     {
         internal static readonly NativeMethods.EventCallback Event = OnEvent;
         internal static readonly NativeMethods.StateCallback State = OnState;
+        internal static readonly NativeMethods.ServiceStateCallback ServiceState = OnServiceState;
         internal static readonly NativeMethods.FreeCallback Free = OnFree;
 
         /// <summary>A GCHandle to `target`, as user_data; freed by <see cref="Free"/>.</summary>
@@ -65,6 +66,19 @@ namespace LibJet.Native
             catch (Exception e)
             {
                 Jet.Report(LogLevel.Error, "a StateChanged handler threw: " + e);
+            }
+        }
+
+        private static void OnServiceState(IntPtr report, IntPtr userData)
+        {
+            try
+            {
+                var target = (StateReportTarget)GCHandle.FromIntPtr(userData).Target;
+                target.Deliver(StateReport.Copy(report));
+            }
+            catch (Exception e)
+            {
+                Jet.Report(LogLevel.Error, "a StateReported handler threw: " + e);
             }
         }
 
@@ -109,6 +123,18 @@ namespace LibJet.Native
         {
             Action<ConnectionState> handlers = Handlers;
             if (handlers != null) handlers(state);
+        }
+    }
+
+    /// <summary>A service session's StateReported handlers; holds no reference to the session.</summary>
+    internal sealed class StateReportTarget : CallbackTarget
+    {
+        internal volatile Action<StateReport> Handlers;
+
+        internal void Deliver(StateReport report)
+        {
+            Action<StateReport> handlers = Handlers;
+            if (handlers != null) handlers(report);
         }
     }
 }

@@ -39,6 +39,7 @@ namespace LibJet.Native
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate void StateCallback(int state, IntPtr userData);
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate void LogCallback(int level, IntPtr target, IntPtr message, IntPtr userData);
         [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate void FreeCallback(IntPtr userData);
+        [UnmanagedFunctionPointer(CallingConvention.Cdecl)] internal delegate void ServiceStateCallback(IntPtr report, IntPtr userData);
 
         // ---- notification sessions ----
         [DllImport(Lib)] internal static extern int jet_notification_options_default(out NotificationOptionsNative options);
@@ -100,6 +101,7 @@ namespace LibJet.Native
         [DllImport(Lib)] internal static extern int jet_service_open(ref ServiceOptionsNative options, out ServiceHandle session);
         [DllImport(Lib)] internal static extern IntPtr jet_service_client_id(ServiceHandle session);
         [DllImport(Lib)] internal static extern int jet_service_generation(ServiceHandle session, int service, out int generation);
+        [DllImport(Lib)] internal static extern int jet_service_set_state_callback(ServiceHandle session, ServiceStateCallback callback, IntPtr userData, FreeCallback freeUserData);
         [DllImport(Lib)] internal static extern void jet_service_close(IntPtr session);
 
         // ---- interfaces ----

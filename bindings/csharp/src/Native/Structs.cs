@@ -50,6 +50,21 @@ namespace LibJet.Native
         internal byte TlsInsecureSkipVerify;
         internal uint ConnectTimeoutMs;
         internal uint CallTimeoutMs;
+        internal int State;
+    }
+
+    /// <summary>jet_service_state_report_t, field for field: four arrays of C strings, valid for the callback only.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct ServiceStateReportNative
+    {
+        internal IntPtr Present;
+        internal UIntPtr PresentCount;
+        internal IntPtr Purged;
+        internal UIntPtr PurgedCount;
+        internal IntPtr Reapplied;
+        internal UIntPtr ReappliedCount;
+        internal IntPtr Failed;
+        internal UIntPtr FailedCount;
     }
 
     /// <summary>jet_notification_stats_t.</summary>

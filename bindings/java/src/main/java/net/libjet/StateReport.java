@@ -1,6 +1,7 @@
 package net.libjet;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One check of a service session's JET state after a reconnect
@@ -39,6 +40,21 @@ public final class StateReport {
     /** What could not be checked or added again. */
     public List<String> failed() {
         return failed;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof StateReport)) {
+            return false;
+        }
+        StateReport that = (StateReport) other;
+        return present.equals(that.present) && purged.equals(that.purged) && reapplied.equals(that.reapplied)
+                && failed.equals(that.failed);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(present, purged, reapplied, failed);
     }
 
     @Override

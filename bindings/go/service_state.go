@@ -9,8 +9,8 @@ import (
 )
 
 // StateMode says what a service session does about the JET state it
-// created (filters, and what libjet records with them) after its
-// connection was lost and made again.
+// created (filters with their binds, policers, interface addresses) after
+// its connection was lost and made again.
 type StateMode int32
 
 // The modes of jet.h (jet_service_state_mode_t).
@@ -25,8 +25,9 @@ const (
 )
 
 // StateReport is one check of a session's JET state after a reconnect.
-// Each entry is libjet's text for one object (e.g. "filter NAME"); a
-// failed entry also says why ("<entry>: <message>").
+// Each entry is libjet's text for one object: "filter NAME", "policer
+// NAME" or "address IFL FAMILY ADDRESS/LEN"; a failed entry also says why
+// ("<entry>: <message>").
 type StateReport struct {
 	// Present is what the device still has.
 	Present []string

@@ -54,9 +54,9 @@ namespace LibJet
     }
 
     /// <summary>
-    /// What a service session does about the JET state it created (filters,
-    /// and what libjet records with them) after its connection was lost and
-    /// made again (JET_SERVICE_STATE_*).
+    /// What a service session does about the JET state it created (filters
+    /// with their binds, policers, interface addresses) after its connection
+    /// was lost and made again (JET_SERVICE_STATE_*).
     /// </summary>
     public enum StateMode
     {

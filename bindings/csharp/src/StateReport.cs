@@ -9,8 +9,9 @@ namespace LibJet
     /// <summary>
     /// One check of a service session's JET state after a reconnect
     /// (jet_service_state_report_t), copied out of libjet: immutable. Each
-    /// entry is libjet's text for one object (e.g. "filter NAME"); a failed
-    /// entry also says why ("&lt;entry&gt;: &lt;message&gt;").
+    /// entry is libjet's text for one object: "filter NAME", "policer NAME"
+    /// or "address IFL FAMILY ADDRESS/LEN"; a failed entry also says why
+    /// ("&lt;entry&gt;: &lt;message&gt;").
     /// </summary>
     public sealed class StateReport
     {

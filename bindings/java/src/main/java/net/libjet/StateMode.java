@@ -1,9 +1,9 @@
 package net.libjet;
 
 /**
- * What a service session does about the JET state it created (filters, and
- * what libjet records with them) after its connection was lost and made
- * again (JET_SERVICE_STATE_*). Declared in the order of the C constants.
+ * What a service session does about the JET state it created (filters with
+ * their binds, policers, interface addresses) after its connection was lost
+ * and made again (JET_SERVICE_STATE_*). Declared in the order of the C constants.
  */
 public enum StateMode {
     /** Nothing (default). */

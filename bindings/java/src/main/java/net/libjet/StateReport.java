@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * One check of a service session's JET state after a reconnect
  * (jet_service_state_report_t), copied out of libjet: immutable. Each entry
- * is libjet's text for one object (e.g. {@code "filter NAME"}); a failed
- * entry also says why ({@code "<entry>: <message>"}).
+ * is libjet's text for one object: {@code "filter NAME"},
+ * {@code "policer NAME"} or {@code "address IFL FAMILY ADDRESS/LEN"}; a
+ * failed entry also says why ({@code "<entry>: <message>"}).
  */
 public final class StateReport {
     private final List<String> present;

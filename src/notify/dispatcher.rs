@@ -1,9 +1,11 @@
-//! libjet's dispatcher threads, which run every application callback.
+//! libjet's dispatcher threads, which run the application's callbacks (all
+//! but the event callbacks of a session that asked for inline callbacks,
+//! which its network task runs).
 //!
 //! A fixed pool (so the thread count does not grow with sessions). Each session
 //! is tied to one dispatcher thread, so its callbacks run one at a time and in
-//! the order the events arrived. Callbacks never run on a tokio worker and never
-//! while libjet holds a lock that a libjet call could need.
+//! the order the events arrived. Callbacks never run while libjet holds a lock
+//! that a libjet call could need.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::runtime::{set_thread_role, thread_role, ThreadRole};

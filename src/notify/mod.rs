@@ -2,8 +2,9 @@
 //! to JET topics, and events delivered by callback or pulled.
 //!
 //! Threads: the connection runs on libjet's runtime; callbacks run on a
-//! dispatcher thread, never on a runtime worker and never under a lock a libjet
-//! call needs. Queues between the two are bounded; what overflows is dropped and
+//! dispatcher thread (unless the session asks for inline callbacks, which run
+//! on the runtime worker that reads them), never under a lock a libjet call
+//! needs. Queues between the two are bounded; what overflows is dropped and
 //! counted in [`Stats::dropped`].
 
 mod connection;

@@ -27,7 +27,8 @@ static OPEN_SESSIONS: Lazy<Mutex<Vec<Weak<Core>>>> = Lazy::new(|| Mutex::new(Vec
 /// A connection to a device's notification broker and the subscriptions on it.
 ///
 /// Cheap to share between threads (`&self` methods, `Send + Sync`). Callbacks
-/// run on a libjet dispatcher thread, one at a time per session, in arrival
+/// run on a libjet dispatcher thread (or on its network thread, with
+/// [`NotifyOptions::inline_callbacks`]), one at a time per session, in arrival
 /// order; they may call any method of the session, including `unsubscribe` and
 /// `close`. Dropping the session closes it.
 pub struct NotificationSession {

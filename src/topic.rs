@@ -319,39 +319,39 @@ pub(crate) fn matches_checked(filter: &str, topic: &str) -> bool {
     if topic.first() == Some(&b'$') && matches!(filter.first(), Some(b'+' | b'#')) {
         return false;
     }
-    // One pass over both: `f` and `t` stand at the start of a level.
+    // The filter is literal runs and wildcard levels: each run is compared
+    // at once, and each `+` passes over one level of the topic. In a valid
+    // filter every `+` or `#` byte is a wildcard level.
     let (mut f, mut t) = (0, 0);
     loop {
-        match filter.get(f) {
-            // A valid filter has `#` only as its whole last level.
-            Some(b'#') => return true,
-            Some(b'+') => {
-                f += 1;
-                t = level_end(topic, t);
+        let wild = filter[f..]
+            .iter()
+            .position(|&b| b == b'+' || b == b'#')
+            .map_or(filter.len(), |at| f + at);
+        let literal = &filter[f..wild];
+        let rest = &topic[t..];
+        match filter.get(wild) {
+            None => return rest == literal,
+            // `a/#` matches `a` as well as what starts with `a/`.
+            Some(b'#') => {
+                return rest.starts_with(literal)
+                    || literal.split_last().is_some_and(|(_, parent)| rest == parent)
             }
             _ => {
-                let end = level_end(filter, f);
-                let wanted = &filter[f..end];
-                if topic.get(t..t + wanted.len()) != Some(wanted) {
+                if !rest.starts_with(literal) {
                     return false;
                 }
-                f = end;
-                t += wanted.len();
-                if t < topic.len() && topic[t] != b'/' {
-                    return false;
-                }
+                t = level_end(topic, t + literal.len());
+                f = wild + 1;
             }
         }
         // Both stand at the end of a level: a `/` or the end of the text.
         match (f == filter.len(), t == topic.len()) {
             (true, true) => return true,
             (true, false) => return false,
-            // `a/#` matches `a` as well.
             (false, true) => return &filter[f..] == b"/#",
-            (false, false) => {
-                f += 1;
-                t += 1;
-            }
+            // The next literal run starts with the `/` both have.
+            (false, false) => {}
         }
     }
 }

@@ -59,7 +59,8 @@ def table(header, rows, left=1):
 def ordered(names, preferred):
     """`names` with those of `preferred` first, in its order, then the rest sorted."""
     names = set(names)
-    return [n for n in preferred if n in names] + sorted(names - set(preferred))
+    first = [n for n in dict.fromkeys(preferred) if n in names]
+    return first + sorted(names - set(first))
 
 
 def case_title(mode, qos):

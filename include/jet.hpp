@@ -610,6 +610,17 @@ public:
     void connect() { detail::check(jet_notification_connect(handle())); }
 
     /**
+     * Runs the event callbacks on libjet's network thread instead of a
+     * dispatcher thread (jet_notification_set_inline_callbacks): call it on
+     * a session from create(), before connect(). A callback must then not
+     * block; blocking libjet calls from it throw (JET_STATUS_WOULD_DEADLOCK).
+     */
+    void set_inline_callbacks(bool enabled)
+    {
+        detail::check(jet_notification_set_inline_callbacks(handle(), enabled ? 1 : 0));
+    }
+
+    /**
      * Calls `on_event` with each event matching MQTT filter `topic`, on a
      * libjet dispatcher thread. An exception it throws goes to `on_error`
      * (default: printed on stderr) and the stream goes on.

@@ -259,6 +259,37 @@ void test_throwing_callback()
            "the error handler did not get exactly the one exception");
 }
 
+// Inline callbacks run on libjet's network thread, where a call that blocks
+// (here: a subscription, which waits for the broker) is refused.
+void test_inline_callbacks()
+{
+    auto session = jet::notification_session::create(jet::notification_options().port(mqtt_port));
+    session.set_inline_callbacks(true);
+    session.connect();
+    expect_error(JET_STATUS_INVALID_ARGUMENT, [&] { session.set_inline_callbacks(false); });
+    auto device = service();
+    counter seen;
+    jet_status_t refused = JET_STATUS_OK;
+    auto sub = session.subscribe(ifa_topic(""), [&](const jet::event_view &) {
+        jet_status_t status = JET_STATUS_OK;
+        try {
+            session.subscribe_pull("/junos/events/#");
+        } catch (const jet::error &e) {
+            status = e.status();
+        }
+        {
+            std::lock_guard<std::mutex> guard(seen.lock);
+            refused = status;
+        }
+        seen.add_event();
+    });
+    flap(device, fresh_address());
+    expect(seen.wait_for(1), "no event within 30 s");
+    std::lock_guard<std::mutex> guard(seen.lock);
+    expect(refused == JET_STATUS_WOULD_DEADLOCK,
+           std::string("a subscription from an inline callback gave ") + jet_status_str(refused));
+}
+
 void test_callback_closes_its_session()
 {
     auto session = std::make_unique<jet::notification_session>(notifications());
@@ -334,6 +365,7 @@ int main(int argc, char **argv)
     run("exceptions", test_exceptions);
     run("throwing_callback", test_throwing_callback);
     run("callback_closes_its_session", test_callback_closes_its_session);
+    run("inline_callbacks", test_inline_callbacks);
     run("pull_timeout", test_pull_timeout);
     run("firewall_model", test_firewall_model);
     jet::shutdown();

@@ -335,7 +335,9 @@ pub(crate) fn matches_checked(filter: &str, topic: &str) -> bool {
             // `a/#` matches `a` as well as what starts with `a/`.
             Some(b'#') => {
                 return rest.starts_with(literal)
-                    || literal.split_last().is_some_and(|(_, parent)| rest == parent)
+                    || literal
+                        .split_last()
+                        .is_some_and(|(_, parent)| rest == parent)
             }
             _ => {
                 if !rest.starts_with(literal) {

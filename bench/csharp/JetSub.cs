@@ -3,12 +3,14 @@
 //
 //   jet_sub --host H --port P --topic FILTER --qos 0|1 --count N
 //           [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS]
-//           [--mode callback|pull]
+//           [--mode callback|pull|inline]
 //
 // Every message gets the same work: Event.Id and the attribute "name"
 // (TryGetString), a missing one counting in check_failures; with --latency,
 // "sent-ns" (the publisher's CLOCK_MONOTONIC, which Stopwatch reads on Linux)
-// is read first and the delay to delivery kept.
+// is read first and the delay to delivery kept. Inline mode is callback mode
+// with NotificationOptions.InlineCallbacks (the handler on libjet's network
+// thread).
 using System;
 using System.Threading;
 using LibJet;
@@ -19,7 +21,7 @@ namespace LibJet.Bench
     {
         private const string Usage =
             "usage: jet_sub --host H --port P --topic FILTER --qos 0|1 --count N\n" +
-            "       [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS] [--mode callback|pull]\n" +
+            "       [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS] [--mode callback|pull|inline]\n" +
             "Receives N messages and prints one JSON object (bench/README.md).\n";
 
         private static long count;
@@ -48,7 +50,7 @@ namespace LibJet.Bench
             if (topic == null) o.Fail("--topic is required");
             if (count < 0) o.Fail("--count is required");
             if (persistent && clientId == null) o.Fail("--persistent needs --client-id");
-            if (mode != "callback" && mode != "pull") o.Fail("--mode is callback or pull");
+            if (mode != "callback" && mode != "pull" && mode != "inline") o.Fail("--mode is callback, pull or inline");
             latencies = new long[latency ? count : 0];
 
             try
@@ -57,6 +59,7 @@ namespace LibJet.Bench
                 {
                     Device = host, Port = (ushort)port, Qos = (byte)qos, ClientId = clientId,
                     CleanSession = !persistent, KeepAlive = TimeSpan.FromSeconds(60), Overflow = Overflow.Wait,
+                    InlineCallbacks = mode == "inline",
                 };
                 NotificationStats stats;
                 using (Notifications session = persistent ? Notifications.Create(options) : Notifications.Open(options))

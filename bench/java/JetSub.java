@@ -14,13 +14,14 @@ import net.libjet.Overflow;
  *
  * <pre>JetSub --host H --port P --topic FILTER --qos 0|1 --count N
  *        [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS]
- *        [--mode callback|pull]</pre>
+ *        [--mode callback|pull|inline]</pre>
  *
  * Each message gets the C program's work: Event.id() and the attribute
  * "name" (a missing one counts in check_failures), and with --latency the
  * attribute "sent-ns" first (System.nanoTime() is CLOCK_MONOTONIC on Linux,
  * the publisher's clock). Callback mode: a listener on libjet's thread;
- * pull mode: poll() on the main thread. JIT warm-up: the JVM interprets the
+ * inline mode: the same listener on libjet's network thread
+ * (NotificationOptions.Builder.inlineCallbacks); pull mode: poll() on the main thread. JIT warm-up: the JVM interprets the
  * first messages and compiles the listener as it goes; as in C, "seconds"
  * runs from the first message, so warm-up is inside the figure (run with a
  * large --count to make it small).
@@ -28,7 +29,7 @@ import net.libjet.Overflow;
 public final class JetSub {
     private static final String USAGE =
             "usage: jet_sub --host H --port P --topic FILTER --qos 0|1 --count N\n"
-            + "       [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS] [--mode callback|pull]\n"
+            + "       [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS] [--mode callback|pull|inline]\n"
             + "Receives N messages and prints one JSON object (bench/README.md).\n";
 
     private final long count;
@@ -140,14 +141,14 @@ public final class JetSub {
         if (persistent && clientId == null) {
             o.usageError("--persistent needs --client-id");
         }
-        if (!mode.equals("callback") && !mode.equals("pull")) {
-            o.usageError("--mode is callback or pull");
+        if (!mode.equals("callback") && !mode.equals("pull") && !mode.equals("inline")) {
+            o.usageError("--mode is callback, pull or inline");
         }
         long qos = o.number("--qos", 0, 0, 1);
         JetSub run = new JetSub(count, o.flag("--latency"), o.number("--idle-timeout-ms", 10000, 1, 86_400_000L));
         NotificationOptions options = NotificationOptions.builder().device(o.string("--host", "127.0.0.1"))
                 .port((int) o.number("--port", 1883, 1, 65535)).qos((int) qos).clientId(clientId).cleanSession(!persistent)
-                .keepalive(Duration.ofSeconds(60)).overflow(Overflow.WAIT).build();
+                .keepalive(Duration.ofSeconds(60)).overflow(Overflow.WAIT).inlineCallbacks(mode.equals("inline")).build();
         try {
             // Persistent: subscribed before connecting, so kept events are routed from the start.
             Notifications session = persistent ? Notifications.create(options) : Notifications.open(options);

@@ -23,6 +23,9 @@ type Notifications struct {
 // connect timeout and cancelling it ends the attempt.
 func OpenNotifications(ctx context.Context, opts NotifyOptions) (*Notifications, error) {
 	opts.ConnectTimeout = connectTimeout(ctx, opts.ConnectTimeout)
+	if opts.InlineCallbacks {
+		return createAndConnect(ctx, opts)
+	}
 	var args cstrings
 	defer args.free()
 	native := opts.native(&args)
@@ -45,7 +48,31 @@ func CreateNotifications(opts NotifyOptions) (*Notifications, error) {
 	if err := check(C.jg_notification_create(&native, &ptr)); err != nil {
 		return nil, err
 	}
-	return wrapNotifications(ptr), nil
+	n := wrapNotifications(ptr)
+	if opts.InlineCallbacks {
+		err := n.run(func(p *C.jet_notification_t) error {
+			return check(C.jg_notification_set_inline_callbacks(p, 1))
+		})
+		if err != nil {
+			n.Close()
+			return nil, err
+		}
+	}
+	return n, nil
+}
+
+// createAndConnect opens a session in the two steps that leave room for
+// what libjet sets between them (inline callbacks); a failure closes it.
+func createAndConnect(ctx context.Context, opts NotifyOptions) (*Notifications, error) {
+	n, err := CreateNotifications(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := n.Connect(ctx); err != nil {
+		n.Close()
+		return nil, err
+	}
+	return n, nil
 }
 
 // wrapNotifications owns a session handle, closed by Close or the collector.
@@ -81,7 +108,8 @@ func (n *Notifications) ClientID() string {
 
 // Subscribe calls fn with each event whose topic matches the MQTT filter
 // topic (build it with the Topic* functions), on a libjet dispatcher
-// thread, one event at a time per session. The event is valid only during
+// thread (on its network thread with NotifyOptions.InlineCallbacks), one
+// event at a time per session. The event is valid only during
 // the call (Event.Clone keeps it). A panic in fn is logged and the stream
 // goes on. Subscribe returns once the broker confirmed.
 func (n *Notifications) Subscribe(topic string, fn func(*Event)) (*Subscription, error) {

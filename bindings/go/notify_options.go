@@ -52,6 +52,19 @@ type NotifyOptions struct {
 	ReconnectMin, ReconnectMax time.Duration
 	// Overflow says what happens when a queue is full (default OverflowDrop).
 	Overflow Overflow
+	// InlineCallbacks runs the Subscribe callbacks on libjet's network
+	// thread, as each read's events are decoded, instead of on a
+	// dispatcher thread (default false). It saves one thread wake-up per
+	// event, most of a live event's delivery time. In exchange the
+	// callback must not block: while it runs the session reads nothing and
+	// sends no keepalive, so a callback slower than the keepalive costs a
+	// reconnect (nothing is lost with QoS 1 and Persistent). Calls that
+	// block, made from it (Subscribe, SubscribePull, Next, Connect, service
+	// calls, Shutdown), fail with an error matching ErrWouldDeadlock;
+	// Unsubscribe and Close return at once. OnState callbacks stay on the
+	// dispatcher thread, so one may run at the same time as an event
+	// callback. Pull subscriptions are queued as always.
+	InlineCallbacks bool
 }
 
 // durationMS is d in ms for an options field, when set.

@@ -75,6 +75,11 @@ jg_result_t jg_notification_create(const jet_notification_options_t *options, je
     PLAIN(jet_notification_create(options, out))
 }
 
+jg_result_t jg_notification_set_inline_callbacks(jet_notification_t *session, int32_t enabled)
+{
+    PLAIN(jet_notification_set_inline_callbacks(session, enabled))
+}
+
 jg_result_t jg_notification_connect(const jet_cancel_t *cancel, jet_notification_t *session)
 {
     RUN(cancel, jet_notification_connect(session))

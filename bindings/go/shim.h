@@ -27,6 +27,7 @@ typedef struct {
 /* ---- notifications ---- */
 jg_result_t jg_notification_open(const jet_cancel_t *cancel, const jet_notification_options_t *options, jet_notification_t **out);
 jg_result_t jg_notification_create(const jet_notification_options_t *options, jet_notification_t **out);
+jg_result_t jg_notification_set_inline_callbacks(jet_notification_t *session, int32_t enabled);
 jg_result_t jg_notification_connect(const jet_cancel_t *cancel, jet_notification_t *session);
 jg_result_t jg_notification_subscribe(jet_notification_t *session, const char *topic, uintptr_t handle, uint64_t *out_id);
 jg_result_t jg_notification_subscribe_pull(jet_notification_t *session, const char *topic, uint64_t *out_id);

@@ -3,13 +3,14 @@
 //
 //	jet_sub --host H --port P --topic FILTER --qos 0|1 --count N
 //	        [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS]
-//	        [--mode callback|pull]
+//	        [--mode callback|pull|inline]
 //
 // Every message gets the same work as in C: Event.ID and the attribute
 // "name" (AttrString), a missing one counting in check_failures; with
 // --latency, "sent-ns" (AttrInt) first. In callback mode the events arrive
-// in a Go callback on a libjet thread and main waits; in pull mode main
-// calls Next.
+// in a Go callback on a libjet thread and main waits; inline mode is
+// callback mode with NotifyOptions.InlineCallbacks (the callback on libjet's
+// network thread); in pull mode main calls Next.
 package main
 
 import (
@@ -94,7 +95,8 @@ func (r *run) subscribe() *jet.Notifications {
 		Device: a.Host, Port: uint16(a.Port), QoS: uint8(a.QoS), ClientID: a.ClientID,
 		Persistent: a.Persistent, Keepalive: 60 * time.Second,
 		// Lossless: stop reading while the application is behind (the broker holds the rest).
-		Overflow: jet.OverflowWait,
+		Overflow:        jet.OverflowWait,
+		InlineCallbacks: a.Mode == "inline",
 	}
 	var n *jet.Notifications
 	var err error

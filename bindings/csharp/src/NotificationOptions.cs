@@ -52,6 +52,26 @@ namespace LibJet
         /// <summary>What happens when a queue is full.</summary>
         public Overflow Overflow { get; set; }
 
+        /// <summary>
+        /// Runs the handlers of <see cref="Notifications.Subscribe"/> on libjet's
+        /// network thread, as each read's events are decoded, instead of on a
+        /// dispatcher thread. Default false. It saves one thread wake-up per
+        /// event, most of a live event's delivery time. In exchange a handler
+        /// must not block: while it runs the session reads nothing and sends
+        /// no keepalive, so a handler slower than the keepalive costs a
+        /// reconnect (nothing is lost with Qos 1 and CleanSession false).
+        /// Calls that block, made from it (Subscribe, SubscribePull, Next,
+        /// Connect, service calls, Jet.Shutdown), throw a
+        /// <see cref="JetException"/> whose Status is
+        /// <see cref="LibJet.Status.WouldDeadlock"/>; disposing a subscription or
+        /// the session returns at once. StateChanged stays on the dispatcher
+        /// thread, so it may run at the same time as an event handler; pull
+        /// subscriptions are queued as always. Applied when the session is
+        /// made, before it connects (not a field of the C struct: libjet's
+        /// jet_notification_set_inline_callbacks).
+        /// </summary>
+        public bool InlineCallbacks { get; set; }
+
         /// <summary>The C struct, its strings copied into `strings`.</summary>
         internal NotificationOptionsNative ToNative(NativeStrings strings)
         {

@@ -7,7 +7,9 @@ namespace LibJet
     /// <summary>
     /// A notification session: a connection to a device's MQTT broker and its
     /// subscriptions. Thread-safe. Callbacks run on a libjet dispatcher
-    /// thread, one at a time; a callback may unsubscribe or close its own
+    /// thread (on its network thread with
+    /// <see cref="NotificationOptions.InlineCallbacks"/>), one at a time; a
+    /// callback may unsubscribe or close its own
     /// session. Dispose (or Close) disconnects; it waits for a running
     /// callback (unless called from one) and for calls in progress on other
     /// threads (cancel a blocked Next through its token).
@@ -22,9 +24,14 @@ namespace LibJet
             this.handle = handle;
         }
 
-        /// <summary>Connects to a device's broker (jet_notification_open); returns once connected.</summary>
+        /// <summary>
+        /// Connects to a device's broker (jet_notification_open; with
+        /// <see cref="NotificationOptions.InlineCallbacks"/>, create, set them,
+        /// connect); returns once connected.
+        /// </summary>
         public static Notifications Open(NotificationOptions options, CancellationToken cancel = default(CancellationToken))
         {
+            if (options != null && options.InlineCallbacks) return CreateAndConnect(options, cancel);
             NotificationHandle handle = null;
             WithNative(options, native => Blocking.Run(cancel, () => NativeMethods.jet_notification_open(ref native, out handle)));
             return Wrap(handle);
@@ -39,7 +46,31 @@ namespace LibJet
         {
             NotificationHandle handle = null;
             WithNative(options, native => Errors.Check(NativeMethods.jet_notification_create(ref native, out handle)));
-            return Wrap(handle);
+            Notifications session = Wrap(handle);
+            if (options.InlineCallbacks) session.Initialize(() => Errors.Check(NativeMethods.jet_notification_set_inline_callbacks(handle, 1)));
+            return session;
+        }
+
+        /// <summary>Open in two steps, leaving room for what is set between them (inline callbacks).</summary>
+        private static Notifications CreateAndConnect(NotificationOptions options, CancellationToken cancel)
+        {
+            Notifications session = Create(options);
+            session.Initialize(() => session.Connect(cancel));
+            return session;
+        }
+
+        /// <summary>Runs one step of making the session; the session is disposed when it throws.</summary>
+        private void Initialize(Action step)
+        {
+            try
+            {
+                step();
+            }
+            catch
+            {
+                Dispose();
+                throw;
+            }
         }
 
         /// <summary>Runs `call` with the C struct of `options`, its strings alive for the call.</summary>
@@ -54,15 +85,7 @@ namespace LibJet
         private static Notifications Wrap(NotificationHandle handle)
         {
             var session = new Notifications(handle);
-            try
-            {
-                Errors.Check(NativeMethods.jet_notification_set_state_callback(handle, Callbacks.State, Callbacks.UserData(session.state), Callbacks.Free));
-            }
-            catch
-            {
-                session.Dispose();
-                throw;
-            }
+            session.Initialize(() => Errors.Check(NativeMethods.jet_notification_set_state_callback(handle, Callbacks.State, Callbacks.UserData(session.state), Callbacks.Free)));
             return session;
         }
 
@@ -110,8 +133,9 @@ namespace LibJet
 
         /// <summary>
         /// Calls `handler` with each event whose topic matches the MQTT filter
-        /// `topic` (build it with <see cref="Topics"/>), on a libjet thread.
-        /// Returns once the broker confirmed it. An exception thrown by the
+        /// `topic` (build it with <see cref="Topics"/>), on a libjet thread (a
+        /// dispatcher, or the network thread with
+        /// <see cref="NotificationOptions.InlineCallbacks"/>). Returns once the broker confirmed it. An exception thrown by the
         /// handler is caught and logged (Jet.Log); the stream goes on.
         /// </summary>
         public Subscription Subscribe(string topic, Action<Event> handler)

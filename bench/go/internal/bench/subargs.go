@@ -11,7 +11,7 @@ type SubArgs struct {
 }
 
 const subUsage = "usage: %s --host H --port P --topic FILTER --qos 0|1 --count N\n" +
-	"       [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS] [--mode callback|pull]\n" +
+	"       [--client-id ID --persistent] [--latency] [--idle-timeout-ms MS] [--mode callback|pull|inline]\n" +
 	"Receives N messages and prints one JSON object (bench/README.md).\n"
 
 // ParseSub parses a subscriber's command line (with --mode).
@@ -37,8 +37,8 @@ func ParseSub(argv []string) *SubArgs {
 		UsageError("--count is required", usage)
 	case a.Persistent && a.ClientID == "":
 		UsageError("--persistent needs --client-id", usage)
-	case a.Mode != "callback" && a.Mode != "pull":
-		UsageError("--mode is callback or pull", usage)
+	case a.Mode != "callback" && a.Mode != "pull" && a.Mode != "inline":
+		UsageError("--mode is callback, pull or inline", usage)
 	}
 	return a
 }

@@ -46,6 +46,7 @@ namespace LibJet.Native
         [DllImport(Lib)] internal static extern int jet_notification_open(ref NotificationOptionsNative options, out NotificationHandle session);
         [DllImport(Lib)] internal static extern int jet_notification_create(ref NotificationOptionsNative options, out NotificationHandle session);
         [DllImport(Lib)] internal static extern int jet_notification_connect(NotificationHandle session);
+        [DllImport(Lib)] internal static extern int jet_notification_set_inline_callbacks(NotificationHandle session, int enabled);
         [DllImport(Lib)] internal static extern int jet_notification_subscribe(NotificationHandle session, byte[] topic, EventCallback callback, IntPtr userData, FreeCallback freeUserData, out ulong id);
         [DllImport(Lib)] internal static extern int jet_notification_subscribe_pull(NotificationHandle session, byte[] topic, out ulong id);
         [DllImport(Lib)] internal static extern int jet_notification_unsubscribe(NotificationHandle session, ulong id);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 
@@ -54,6 +55,21 @@ namespace LibJet.Tests.Support
         internal void PublishText(string topic, string payload)
         {
             Publish("-m " + Quote(payload), topic);
+        }
+
+        /// <summary>
+        /// Publishes each of `lines` as one message on `topic`, in order, from
+        /// one mosquitto_pub (-l, QoS 1: it ends once the broker has all). The
+        /// lines go through a file (UTF-8, no BOM) that sh gives it as stdin.
+        /// </summary>
+        internal void PublishLines(string topic, IEnumerable<string> lines)
+        {
+            string file = Path.Combine(directory, "lines-" + Guid.NewGuid().ToString("N") + ".txt");
+            File.WriteAllText(file, string.Join("\n", lines) + "\n");
+            const string script = "exec mosquitto_pub -h 127.0.0.1 -p \"$1\" -q 1 -t \"$2\" -l < \"$3\"";
+            Repo.Result result = Repo.Run("sh", "-c " + Quote(script) + " sh " + Port + " " + Quote(topic) + " " + Quote(file), 20000);
+            File.Delete(file);
+            if (result.Code != 0) throw new InvalidOperationException("mosquitto_pub -l failed: " + result);
         }
 
         private void Publish(string what, string topic)

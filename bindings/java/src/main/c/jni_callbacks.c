@@ -1,6 +1,8 @@
 /*
- * Callbacks from libjet's dispatcher threads into Java. Each runs inside a
- * local frame on a thread attached as a daemon (jni_callback_env); the Java
+ * Callbacks from libjet's threads into Java: a dispatcher, or the network
+ * thread for a session with inline callbacks. Each runs inside a local
+ * frame on a thread attached as a daemon the first time it calls
+ * (jni_callback_env), whichever libjet thread it is; the Java
  * side (Callbacks.java) catches and logs what a listener throws, and nothing
  * is left pending when control returns to libjet.
  */

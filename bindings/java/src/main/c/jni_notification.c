@@ -1,7 +1,8 @@
 /*
  * net.libjet.JniNotification: notification sessions (jet_notification_*).
  * Options arrive as two arrays (NotificationOptions.java fills them): the
- * strings, and the numbers where -1 keeps libjet's default.
+ * strings, and the numbers where -1 keeps libjet's default. The last number,
+ * inline callbacks, is set on the session between create and connect.
  */
 #include "jni_callbacks.h"
 
@@ -12,11 +13,13 @@ enum { S_DEVICE, S_USER, S_PASSWORD, S_BIND, S_CLIENT_ID, S_CA, S_CERT, S_KEY, S
 /* The order of NotificationOptions.numbers(). */
 enum {
     N_PORT, N_KEEPALIVE, N_TLS, N_INSECURE, N_CONNECT_TIMEOUT, N_CLEAN, N_QOS, N_QUEUE,
-    N_MAX_PACKET, N_RECONNECT_MIN, N_RECONNECT_MAX, N_OVERFLOW, N_COUNT
+    N_MAX_PACKET, N_RECONNECT_MIN, N_RECONNECT_MAX, N_OVERFLOW, N_INLINE_CALLBACKS, N_COUNT
 };
 
-/* Fills `o` from the Java arrays; 0 on success, with an exception pending otherwise. */
-static int read_options(JNIEnv *env, jni_strings_t *s, jobjectArray strings, jlongArray numbers, jet_notification_options_t *o)
+/* Fills `o` and `*inline_callbacks` (1 to set them, else 0) from the Java
+ * arrays; 0 on success, with an exception pending otherwise. */
+static int read_options(JNIEnv *env, jni_strings_t *s, jobjectArray strings, jlongArray numbers, jet_notification_options_t *o,
+                        int *inline_callbacks)
 {
     const char *text[S_COUNT];
     jlong n[N_COUNT];
@@ -24,6 +27,7 @@ static int read_options(JNIEnv *env, jni_strings_t *s, jobjectArray strings, jlo
     if (jni_options(env, s, strings, text, S_COUNT, numbers, n, N_COUNT) != 0) {
         return -1;
     }
+    *inline_callbacks = n[N_INLINE_CALLBACKS] == 1;
     if (text[S_DEVICE]) o->device = text[S_DEVICE];
     o->user = text[S_USER];
     o->password = text[S_PASSWORD];
@@ -48,17 +52,42 @@ static int read_options(JNIEnv *env, jni_strings_t *s, jobjectArray strings, jlo
     return 0;
 }
 
-/* jet_notification_open (connect true) or jet_notification_create. */
+/* jet_notification_create, then jet_notification_set_inline_callbacks and
+ * jet_notification_connect; the session is closed when either fails. */
+static jet_status_t create_inline(const jet_notification_options_t *options, int connect, jet_notification_t **out)
+{
+    jet_notification_t *session = NULL;
+    jet_status_t status = jet_notification_create(options, &session);
+    if (status != JET_STATUS_OK) {
+        return status;
+    }
+    status = jet_notification_set_inline_callbacks(session, 1);
+    if (status == JET_STATUS_OK && connect) {
+        status = jet_notification_connect(session);
+    }
+    if (status != JET_STATUS_OK) {
+        /* The last error stays the failed call's: close sets none. */
+        jet_notification_close(session);
+        return status;
+    }
+    *out = session;
+    return status;
+}
+
+/* jet_notification_open (connect true) or jet_notification_create; with
+ * inline callbacks, create, set them, then connect. */
 JNIEXPORT jlong JNICALL Java_net_libjet_JniNotification_open(JNIEnv *env, jclass cls, jobjectArray strings, jlongArray numbers, jboolean connect, jlong cancel)
 {
     jni_strings_t s = {0};
     jet_notification_options_t options;
     jet_notification_t *session = NULL;
+    int inline_callbacks = 0;
     (void)cls;
-    if (read_options(env, &s, strings, numbers, &options) == 0) {
+    if (read_options(env, &s, strings, numbers, &options, &inline_callbacks) == 0) {
         jni_cancel_begin(cancel);
-        jet_status_t status = connect ? jet_notification_open(&options, &session)
-                                      : jet_notification_create(&options, &session);
+        jet_status_t status = inline_callbacks ? create_inline(&options, connect, &session)
+                              : connect        ? jet_notification_open(&options, &session)
+                                               : jet_notification_create(&options, &session);
         jni_cancel_end(cancel);
         jni_failed(env, status);
     }

@@ -2,9 +2,11 @@
  * JNI_OnLoad (the cache of jni_support.h), thread attachment for libjet's
  * threads, strings and exceptions.
  */
+#define _GNU_SOURCE /* pthread_getname_np */
 #include "jni_support.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +77,22 @@ JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved)
     return JNI_GLUE_VERSION;
 }
 
+/* The calling thread's name, for its Java thread: "jet-io" for libjet's
+ * network thread (inline callbacks, log records), "jet-dispatch-N" for a
+ * dispatcher; "libjet" when it has none. Bytes beyond ASCII become '?', so
+ * that a name the kernel cut mid-character is still valid modified UTF-8. */
+static void thread_name(char *name, size_t size)
+{
+    if (pthread_getname_np(pthread_self(), name, size) != 0 || name[0] == '\0') {
+        snprintf(name, size, "libjet");
+    }
+    for (char *p = name; *p; p++) {
+        if ((unsigned char)*p >= 0x80) {
+            *p = '?';
+        }
+    }
+}
+
 JNIEnv *jni_callback_env(void)
 {
     JNIEnv *env = NULL;
@@ -85,7 +103,9 @@ JNIEnv *jni_callback_env(void)
     if (got != JNI_EDETACHED) {
         return NULL;
     }
-    JavaVMAttachArgs args = {JNI_GLUE_VERSION, "libjet", NULL};
+    char name[16];
+    thread_name(name, sizeof name);
+    JavaVMAttachArgs args = {JNI_GLUE_VERSION, name, NULL};
     if ((*jni.vm)->AttachCurrentThreadAsDaemon(jni.vm, (void **)&env, &args) != JNI_OK) {
         return NULL;
     }

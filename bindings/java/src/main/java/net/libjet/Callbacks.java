@@ -2,7 +2,9 @@ package net.libjet;
 
 /**
  * The Java end of libjet's callbacks, called by the JNI glue on libjet's
- * dispatcher threads (attached to the JVM as daemons). Nothing thrown here
+ * threads (a dispatcher, or the network thread "jet-io" with inline
+ * callbacks; attached to the JVM as daemons, named after the native
+ * thread). Nothing thrown here
  * reaches native code: listener failures are caught and logged.
  */
 final class Callbacks {

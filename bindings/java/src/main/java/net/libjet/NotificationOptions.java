@@ -13,7 +13,8 @@ public final class NotificationOptions {
     private static final int DEVICE = 0, USER = 1, PASSWORD = 2, BIND = 3, CLIENT_ID = 4, CA = 5, CERT = 6, KEY = 7,
             SERVER_NAME = 8, STRING_COUNT = 9;
     private static final int PORT = 0, KEEPALIVE = 1, TLS = 2, INSECURE = 3, CONNECT_TIMEOUT = 4, CLEAN = 5, QOS = 6,
-            QUEUE = 7, MAX_PACKET = 8, RECONNECT_MIN = 9, RECONNECT_MAX = 10, OVERFLOW = 11, NUMBER_COUNT = 12;
+            QUEUE = 7, MAX_PACKET = 8, RECONNECT_MIN = 9, RECONNECT_MAX = 10, OVERFLOW = 11,
+            INLINE_CALLBACKS = 12, NUMBER_COUNT = 13;
 
     private NotificationOptions(Builder builder) {
         this.values = builder.values.copy();
@@ -29,7 +30,11 @@ public final class NotificationOptions {
         return values.cstrings();
     }
 
-    /** The numbers (-1: libjet's default), for the JNI glue. */
+    /**
+     * The numbers (-1: libjet's default), for the JNI glue. The last one,
+     * inline callbacks, is no field of jet_notification_options_t: the glue
+     * applies it with jet_notification_set_inline_callbacks.
+     */
     long[] numbers() {
         return values.numbers();
     }
@@ -112,6 +117,26 @@ public final class NotificationOptions {
 
         /** What happens when a queue is full. Default DROP. */
         public Builder overflow(Overflow overflow) { return number(OVERFLOW, overflow.code(), 1, "overflow"); }
+
+        /**
+         * Runs the listeners of {@link Notifications#subscribe} on libjet's
+         * network thread (a thread named "jet-io"), as each read's events are
+         * decoded, instead of on a dispatcher thread. Default false.
+         *
+         * <p>It saves one thread wake-up per event, most of a live event's
+         * delivery time. In exchange the listener must not block: while it
+         * runs the session reads nothing and sends no keepalive, so a listener
+         * slower than the keepalive costs a reconnect (nothing is lost with
+         * QoS 1 and {@code cleanSession(false)}). Calls that block, made from
+         * it (subscribe, subscribePull, poll, connect, service calls,
+         * {@link Jet#shutdown()}), throw a {@link JetException} whose status
+         * is {@link Status#WOULD_DEADLOCK}; closing a subscription or the
+         * session returns at once. State listeners stay on the dispatcher
+         * thread, so one may run at the same time as an event listener; pull
+         * subscriptions are queued as always. Applied when the session is
+         * made, before it connects.
+         */
+        public Builder inlineCallbacks(boolean inline) { return number(INLINE_CALLBACKS, inline ? 1 : 0, 1, "inlineCallbacks"); }
 
         /** The options. */
         public NotificationOptions build() {

@@ -72,8 +72,9 @@ public final class Notifications implements AutoCloseable {
 
     /**
      * Calls {@code listener} with each event whose topic matches {@code topic}
-     * (build it with {@link Topics}), on a libjet dispatcher thread, one at a
-     * time. The event is borrowed: see {@link Event}. A listener that throws
+     * (build it with {@link Topics}), on a libjet dispatcher thread (on its
+     * network thread with {@link NotificationOptions.Builder#inlineCallbacks}),
+     * one at a time. The event is borrowed: see {@link Event}. A listener that throws
      * is logged and the stream goes on. Returns once the broker confirmed.
      */
     public Subscription subscribe(String topic, Consumer<Event> listener) {

@@ -1,6 +1,7 @@
 package net.libjet;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +78,25 @@ final class Mosquitto implements AutoCloseable {
         run(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-t", topic, "-m", payload));
     }
 
+    /**
+     * Publishes each of {@code lines} as one message on {@code topic}, in
+     * order, from one mosquitto_pub (-l, QoS 1: it ends once the broker has all).
+     */
+    void publishLines(String topic, List<String> lines) throws IOException, InterruptedException {
+        byte[] input = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        run(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(port), "-q", "1", "-t", topic, "-l"), input);
+    }
+
     private static void run(List<String> command) throws IOException, InterruptedException {
+        run(command, new byte[0]);
+    }
+
+    /** Runs {@code command} with {@code input} on its standard input; fails unless it exits 0. */
+    private static void run(List<String> command, byte[] input) throws IOException, InterruptedException {
         Process pub = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (OutputStream stdin = pub.getOutputStream()) {
+            stdin.write(input);
+        }
         String output = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (pub.waitFor() != 0) {
             throw new IllegalStateException(command + " failed: " + output);

@@ -193,9 +193,10 @@ pub(crate) fn device(pointer: *const c_char, max_len: usize) -> Result<String, F
     ))
 }
 
-/// A 0/1 flag of an options struct (`u8`, so a wrapper's bool cannot be UB).
-pub(crate) fn flag(value: u8, name: &str) -> Result<bool, Failure> {
-    match value {
+/// A 0/1 flag: of an options struct (`u8`, so a wrapper's bool cannot be UB)
+/// or a function's argument.
+pub(crate) fn flag(value: impl Into<i64>, name: &str) -> Result<bool, Failure> {
+    match value.into() {
         0 => Ok(false),
         1 => Ok(true),
         v => Err(Failure::new(

@@ -1,7 +1,7 @@
 //! Inline callbacks in the C ABI: a session's callbacks run on libjet's
 //! network thread (see [`crate::notify::NotifyOptions::inline_callbacks`]).
 
-use super::failure::{boundary, required, Failure};
+use super::failure::{boundary, flag, required};
 use super::notification::jet_notification_t;
 use super::status::jet_status_t::{self, *};
 
@@ -27,17 +27,7 @@ pub extern "C" fn jet_notification_set_inline_callbacks(
 ) -> jet_status_t {
     boundary("jet_notification_set_inline_callbacks", || {
         let session = &required(session, "session")?.session;
-        let enabled = match enabled {
-            0 => false,
-            1 => true,
-            other => {
-                return Err(Failure::new(
-                    JET_STATUS_INVALID_ARGUMENT,
-                    format!("enabled is {other}, not 0 or 1"),
-                ))
-            }
-        };
-        session.set_inline_callbacks(enabled)?;
+        session.set_inline_callbacks(flag(enabled, "enabled")?)?;
         Ok(JET_STATUS_OK)
     })
 }

@@ -374,7 +374,7 @@ static void test_create_and_connect(uint16_t port)
     CHECK_STATUS(jet_notification_subscribe_pull(session, A_TOPIC, &id), JET_STATUS_OK);
     CHECK(id != SENTINEL_U64);
     CHECK_STATUS(jet_notification_set_inline_callbacks(session, 2), JET_STATUS_INVALID_ARGUMENT);
-    CHECK(strstr(jet_last_error_message(), "enabled is 2, not 0 or 1") != NULL);
+    CHECK(strstr(jet_last_error_message(), "enabled must be 0 or 1, not 2") != NULL);
     CHECK_STATUS(jet_notification_set_inline_callbacks(session, 1), JET_STATUS_OK);
     CHECK_STATUS(jet_notification_set_inline_callbacks(session, 0), JET_STATUS_OK);
     CHECK_STATUS(jet_notification_connect(session), JET_STATUS_UNREACHABLE);

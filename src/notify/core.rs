@@ -156,17 +156,23 @@ impl Core {
     /// callbacks).
     pub fn deliver_inline(&self, items: Vec<Item>) {
         self.gate.enter();
+        self.run_items(items);
+        self.gate.leave();
+    }
+
+    /// Runs the callbacks of `items` in order, until the session closes; the
+    /// caller holds the gate.
+    fn run_items(&self, items: impl IntoIterator<Item = Item>) {
         let subs = self.registry.snapshot();
         for item in items {
             if self.is_closed() {
                 break;
             }
-            if let Item::Message(message) = item {
-                self.deliver(message, &subs);
+            match item {
+                Item::Message(message) => self.deliver(message, &subs),
+                Item::State(state) => self.tell_state(state),
             }
         }
-        drop(subs);
-        self.gate.leave();
     }
 
     /// With [`Overflow::Wait`], whether the network task must stop reading
@@ -336,17 +342,7 @@ impl Job for Core {
         self.gate.enter();
         let items = self.callbacks.take_batch(MAX_BATCH);
         self.made_room();
-        let subs = self.registry.snapshot();
-        for item in items {
-            if self.is_closed() {
-                break;
-            }
-            match item {
-                Item::Message(message) => self.deliver(message, &subs),
-                Item::State(state) => self.tell_state(state),
-            }
-        }
-        drop(subs);
+        self.run_items(items);
         self.gate.leave();
         self.scheduled.store(false, Ordering::Release);
         if !self.is_closed() && !self.callbacks.is_empty() {

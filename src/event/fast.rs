@@ -59,18 +59,25 @@ enum Key {
 }
 
 impl Key {
+    /// The key `name` is. Length and first byte tell the nine apart, so
+    /// one comparison of the whole name decides.
     fn of(name: &[u8]) -> Key {
-        match name {
-            b"event-id" => Key::EventId,
-            b"hostname" => Key::Hostname,
-            b"time" => Key::Time,
-            b"severity" => Key::Severity,
-            b"facility" => Key::Facility,
-            b"process-id" => Key::ProcessId,
-            b"process-name" => Key::ProcessName,
-            b"message" => Key::Message,
-            b"attributes" => Key::Attributes,
-            _ => Key::Other,
+        let (key, word): (Key, &[u8]) = match (name.len(), name.first()) {
+            (8, Some(b'e')) => (Key::EventId, b"event-id"),
+            (8, Some(b'h')) => (Key::Hostname, b"hostname"),
+            (4, _) => (Key::Time, b"time"),
+            (8, Some(b's')) => (Key::Severity, b"severity"),
+            (8, Some(b'f')) => (Key::Facility, b"facility"),
+            (10, Some(b'p')) => (Key::ProcessId, b"process-id"),
+            (12, _) => (Key::ProcessName, b"process-name"),
+            (7, _) => (Key::Message, b"message"),
+            (10, Some(b'a')) => (Key::Attributes, b"attributes"),
+            _ => return Key::Other,
+        };
+        if name == word {
+            key
+        } else {
+            Key::Other
         }
     }
 

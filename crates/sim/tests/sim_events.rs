@@ -526,6 +526,29 @@ mod events {
         assert_eq!(clear.kind(), ErrorKind::Protocol, "{clear}");
     }
 
+    /// rumqttd frees a connection's id when it reads a DISCONNECT; the end
+    /// of that connection's stream, reaching it later, disconnected the next
+    /// client holding the same id. 100 sessions that each close as the next
+    /// one connects: none of those kept open is ever cut.
+    #[test]
+    fn a_session_closing_as_another_connects_does_not_cut_it() {
+        let device = device(options());
+        let mut kept = Vec::new();
+        for _ in 0..100 {
+            let closing = NotificationSession::open(notify_options(&device)).unwrap();
+            closing.close();
+            kept.push(NotificationSession::open(notify_options(&device)).unwrap());
+        }
+        // Whatever cut a kept session did so within moments of its connect.
+        std::thread::sleep(Duration::from_millis(500));
+        let cut: Vec<u64> = kept.iter().map(|s| s.stats().reconnects).collect();
+        assert!(
+            cut.iter().all(|&n| n == 0),
+            "reconnects per kept session: {cut:?}"
+        );
+        assert!(kept.iter().all(|s| s.state() == ConnectionState::Connected));
+    }
+
     #[test]
     fn stop_closes_both_ports_and_disconnects_clients() {
         let mut device = device(options());

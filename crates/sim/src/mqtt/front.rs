@@ -20,9 +20,11 @@
 //!    internal listener (so a local process that finds that port cannot
 //!    bypass steps 1 and 3) and keepalive 0 as 65535 s (rumqttd refuses 0),
 //!    connects to rumqttd and copies bytes both ways until either side
-//!    closes.
+//!    closes (a client's DISCONNECT and close are passed on so that rumqttd
+//!    ends the connection once: `upstream.rs`).
 
 use super::allow::{admits, ClientPrefix};
+use super::upstream::Upstream;
 use crate::say::{Say, INFO};
 use bytes::BytesMut;
 use rumqttc::mqttbytes::{self, Protocol};
@@ -174,6 +176,7 @@ impl Front {
             INFO,
             format_args!("MQTT client {client_id:?} connected from {peer}"),
         );
+        let mut upstream = Upstream::new(upstream);
         let copied = tokio::io::copy_bidirectional(&mut client, &mut upstream).await;
         self.counters.connected.fetch_sub(1, Ordering::Relaxed);
         match copied {

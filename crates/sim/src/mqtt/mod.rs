@@ -19,6 +19,7 @@
 
 mod allow;
 mod front;
+mod upstream;
 
 pub use allow::ClientPrefix;
 

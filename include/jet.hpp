@@ -779,10 +779,76 @@ inline std::string_view to_string(generation value) noexcept
 /** A counter's value. */
 using counter = jet_counter_t;
 
+/** What a service session does about its filters, policers and interface addresses after a reconnect. */
+enum class state_mode : int32_t {
+    off = JET_SERVICE_STATE_OFF,         ///< nothing (the default)
+    report = JET_SERVICE_STATE_REPORT,   ///< check what the device still has and report it
+    reapply = JET_SERVICE_STATE_REAPPLY, ///< check, add again what was purged, and report it
+};
+
+/**
+ * One check of a session's filters, policers and interface addresses after a
+ * reconnect (jet_service_state_report_t, copied). Each entry says what it is:
+ * `filter NAME`, `policer NAME` or `address IFL FAMILY ADDRESS/LEN`; a failed
+ * entry is `<entry>: <message>`.
+ */
+struct state_report {
+    std::vector<std::string> present;   ///< what the device still has
+    std::vector<std::string> purged;    ///< what it had lost (including what was added again since)
+    std::vector<std::string> reapplied; ///< what was lost and added again (state_mode::reapply)
+    std::vector<std::string> failed;    ///< what could not be checked or added again
+};
+
+/** Receives each state report, on a libjet thread. */
+using state_report_handler = std::function<void(const state_report &)>;
+
+namespace detail {
+
+/** The user data of a state report callback. */
+struct state_report_box {
+    state_report_handler on_report;
+    error_handler on_error;
+};
+
+/** `count` C strings as strings. */
+inline std::vector<std::string> strings(const char *const *list, size_t count)
+{
+    std::vector<std::string> out;
+    out.reserve(count);
+    for (size_t i = 0; i < count; i++) {
+        out.push_back(text_or_empty(list[i]));
+    }
+    return out;
+}
+
+/** The jet_service_state_callback_t of every service session: exceptions stop here. */
+inline void call_state_report(const jet_service_state_report_t *report, void *user_data) noexcept
+{
+    auto *box = static_cast<state_report_box *>(user_data);
+    try {
+        state_report copy{strings(report->present, report->present_count),
+                          strings(report->purged, report->purged_count),
+                          strings(report->reapplied, report->reapplied_count),
+                          strings(report->failed, report->failed_count)};
+        box->on_report(copy);
+    } catch (...) {
+        detail::report(box->on_error, std::current_exception());
+    }
+}
+
+} // namespace detail
+
 /** Settings of a service session; unset fields keep jet.h's defaults (TLS, port 32767). */
 class service_options : public detail::common_options<service_options, jet_service_options_t> {
 public:
     service_options() { detail::check(jet_service_options_default(&options_)); }
+
+    /** What to do about this session's filters, policers and addresses after a reconnect (default: off). */
+    service_options &state(state_mode mode)
+    {
+        options_.state = static_cast<jet_service_state_mode_t>(mode);
+        return *this;
+    }
 
     /** The IDL generation (default: automatic, per service). */
     service_options &api(jet::api api) { options_.api = static_cast<jet_api_t>(api); return *this; }
@@ -1147,6 +1213,22 @@ public:
         detail::check(jet_management_load(handle(), detail::arg(config).c_str(), static_cast<jet_config_format_t>(format),
                                           static_cast<jet_load_type_t>(mode), detail::field(comment),
                                           detail::to_ms(timeout)));
+    }
+
+    /**
+     * Calls `on_report` with each state report, made after each reconnect of
+     * a session opened with service_options::state (report or reapply); an
+     * empty one removes it. An exception it throws goes to `on_error`.
+     */
+    void on_state_report(state_report_handler on_report, error_handler on_error = {})
+    {
+        if (!on_report) {
+            detail::check(jet_service_set_state_callback(handle(), nullptr, nullptr, nullptr));
+            return;
+        }
+        auto *box = new detail::state_report_box{std::move(on_report), std::move(on_error)};
+        detail::check(jet_service_set_state_callback(handle(), detail::call_state_report, box,
+                                                     detail::free_box<detail::state_report_box>));
     }
 
     /** Whether this object still holds an open session. */

@@ -7,6 +7,12 @@
 // Prints "ok <test>" or "FAIL <test>: <why>" per test and exits 1 if any failed.
 #include <jet.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -14,7 +20,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <vector>
 
@@ -348,6 +356,204 @@ void test_firewall_model()
     expect(device.generation(jet::service::firewall) != jet::generation::unknown, "generation unknown after calls");
 }
 
+// A loopback TCP proxy to the device whose connections the test cuts, as a
+// link that drops would; later connections are forwarded again.
+class proxy {
+public:
+    explicit proxy(uint16_t upstream) : upstream_(upstream)
+    {
+        listener_ = socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in address = loopback(0);
+        socklen_t size = sizeof address;
+        expect(listener_ >= 0 && bind(listener_, reinterpret_cast<sockaddr *>(&address), size) == 0 &&
+                   listen(listener_, 16) == 0 &&
+                   getsockname(listener_, reinterpret_cast<sockaddr *>(&address), &size) == 0,
+               "the proxy cannot listen");
+        port_ = ntohs(address.sin_port);
+        acceptor_ = std::thread([this] { accept_loop(); });
+    }
+
+    proxy(const proxy &) = delete;
+    proxy &operator=(const proxy &) = delete;
+
+    ~proxy()
+    {
+        stopping_ = true;
+        shutdown(listener_, SHUT_RDWR);
+        acceptor_.join();
+        cut();
+        for (std::thread &pump : pumps_) {
+            pump.join();
+        }
+        for (int fd : sockets_) {
+            close(fd);
+        }
+        close(listener_);
+    }
+
+    uint16_t port() const { return port_; }
+
+    // Cuts every connection now open.
+    void cut()
+    {
+        std::lock_guard<std::mutex> guard(lock_);
+        for (int fd : sockets_) {
+            shutdown(fd, SHUT_RDWR);
+        }
+    }
+
+private:
+    static sockaddr_in loopback(uint16_t port)
+    {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(port);
+        return address;
+    }
+
+    void accept_loop()
+    {
+        while (!stopping_) {
+            int client = accept(listener_, nullptr, nullptr);
+            if (client < 0) {
+                continue;
+            }
+            int server = socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in device = loopback(upstream_);
+            if (server < 0 || connect(server, reinterpret_cast<sockaddr *>(&device), sizeof device) != 0) {
+                close(client);
+                if (server >= 0) {
+                    close(server);
+                }
+                continue;
+            }
+            {
+                std::lock_guard<std::mutex> guard(lock_);
+                sockets_.push_back(client);
+                sockets_.push_back(server);
+            }
+            pumps_.emplace_back(pump, client, server);
+            pumps_.emplace_back(pump, server, client);
+        }
+    }
+
+    // Copies `from` to `to` until either ends, then ends both.
+    static void pump(int from, int to)
+    {
+        char buffer[16384];
+        ssize_t got = 0;
+        while ((got = read(from, buffer, sizeof buffer)) > 0) {
+            for (ssize_t sent = 0; sent < got;) {
+                ssize_t n = send(to, buffer + sent, static_cast<size_t>(got - sent), MSG_NOSIGNAL);
+                if (n <= 0) {
+                    got = 0;
+                    break;
+                }
+                sent += n;
+            }
+        }
+        shutdown(from, SHUT_RDWR);
+        shutdown(to, SHUT_RDWR);
+    }
+
+    uint16_t upstream_;
+    uint16_t port_ = 0;
+    int listener_ = -1;
+    std::atomic<bool> stopping_{false};
+    std::mutex lock_;
+    std::vector<int> sockets_;
+    std::vector<std::thread> pumps_;
+    std::thread acceptor_;
+};
+
+// State reports, waited for without racing.
+struct reports {
+    std::mutex lock;
+    std::condition_variable changed;
+    std::vector<jet::state_report> seen;
+
+    void add(const jet::state_report &report)
+    {
+        std::lock_guard<std::mutex> guard(lock);
+        seen.push_back(report);
+        changed.notify_all();
+    }
+
+    std::optional<jet::state_report> first(std::chrono::seconds within)
+    {
+        std::unique_lock<std::mutex> guard(lock);
+        if (!changed.wait_for(guard, within, [&] { return !seen.empty(); })) {
+            return std::nullopt;
+        }
+        return seen.front();
+    }
+};
+
+bool holds(const std::vector<std::string> &entries, const std::string &entry)
+{
+    for (const std::string &e : entries) {
+        if (e == entry) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A session opened with state_mode::reapply loses its link; the device
+// purges its filter (purge timer 1 s); the session reconnects, adds the
+// filter again and reports it purged and re-applied, through jet.hpp.
+void test_state_report_after_reconnect()
+{
+    const std::string name = "jet-hpp-state";
+    const std::string filter =
+        R"({"name": ")" + name + R"(", "family": "inet", "terms": [{"name": "t", "actions": {"accept": true}}]})";
+    auto observer = service();
+    auto exists = [&] {
+        try {
+            observer.counters_get(name);
+            return true;
+        } catch (const jet::error &e) {
+            expect(e.status() == JET_STATUS_REFUSED, std::string("counters_get: ") + e.what());
+            return false;
+        }
+    };
+    auto wait_until = [](const std::function<bool()> &condition) {
+        for (int i = 0; i < 600 && !condition(); i++) {
+            std::this_thread::sleep_for(50ms);
+        }
+        return condition();
+    };
+
+    proxy link(grpc_port);
+    reports got;
+    auto session = jet::service_session::open(jet::service_options()
+                                                  .port(link.port())
+                                                  .credentials("jet", "jet123")
+                                                  .clear_text(true)
+                                                  .client_id("jet-hpp-state")
+                                                  .state(jet::state_mode::reapply));
+    session.on_state_report([&](const jet::state_report &report) { got.add(report); });
+    session.purge_timer_set(1s);
+    session.filter_add(filter);
+    expect(exists(), "the filter was not added");
+
+    link.cut();
+    expect(wait_until([&] { return !exists(); }), "the device did not purge the filter after the cut");
+    // The call that reconnects; the check runs after it.
+    session.purge_timer_get();
+    std::optional<jet::state_report> report = got.first(60s);
+    expect(report.has_value(), "no state report within 60 s of the reconnect");
+    expect(holds(report->purged, "filter " + name), "purged does not list the filter");
+    expect(holds(report->reapplied, "filter " + name), "reapplied does not list the filter");
+    expect(report->failed.empty(), "failed: " + (report->failed.empty() ? "" : report->failed.front()));
+    expect(exists(), "the device does not have the filter again");
+
+    session.on_state_report({});
+    session.filter_delete(name, jet::family::inet);
+    session.purge_timer_delete();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -368,6 +574,7 @@ int main(int argc, char **argv)
     run("inline_callbacks", test_inline_callbacks);
     run("pull_timeout", test_pull_timeout);
     run("firewall_model", test_firewall_model);
+    run("state_report_after_reconnect", test_state_report_after_reconnect);
     jet::shutdown();
     return failures == 0 ? 0 : 1;
 }

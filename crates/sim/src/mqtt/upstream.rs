@@ -4,7 +4,7 @@
 //! rumqttd frees a connection's id as soon as its router reads a DISCONNECT,
 //! and the next client to connect may get the same id. When the end of the
 //! stream (the front passing on the client's close) reaches rumqttd's link
-//! after that, the link tells the router "connection <id> is gone" once
+//! after that, the link tells the router "connection `id` is gone" once
 //! more, and the router disconnects the new client that holds the id. A
 //! session that closed as the next one connected thus cut that one (and a
 //! QoS 0 event published before it reconnected was lost: a test saw it

@@ -22,6 +22,8 @@ use tonic::transport::{Certificate, Identity, Server, ServerTlsConfig};
 const GRACE: Duration = Duration::from_secs(2);
 /// How long starting may take.
 const START_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long [`RunningServer::resume`] waits for its old port to be free.
+const REBIND_PATIENCE: Duration = Duration::from_secs(5);
 
 /// A serving simulator. Dropping it stops it hard (like
 /// [`RunningServer::stop`]).
@@ -84,7 +86,8 @@ impl RunningServer {
         let recorder = options.recorder.clone().unwrap_or_default();
         options.state = Some(Arc::clone(&state));
         options.recorder = Some(recorder.clone());
-        let (worker, addr) = spawn(&options, options.bind, &state, &recorder)?;
+        let listener = bind(options.bind)?;
+        let (worker, addr) = spawn(&options, listener, &state, &recorder)?;
         Ok(RunningServer {
             options,
             addr,
@@ -142,13 +145,15 @@ impl RunningServer {
     }
 
     /// Serves again on the same address after [`RunningServer::stop`], with
-    /// no connection or login from before.
+    /// no connection or login from before. While another socket holds the
+    /// port it waits, up to 5 s, for it to be free.
     pub fn resume(&mut self) -> Result<()> {
         if self.worker.is_some() {
             return Ok(());
         }
         let _ = self.state.apply(Change::SessionsReset);
-        let (worker, _) = spawn(&self.options, self.addr, &self.state, &self.recorder)?;
+        let listener = bind_again(self.addr)?;
+        let (worker, _) = spawn(&self.options, listener, &self.state, &self.recorder)?;
         self.worker = Some(worker);
         Ok(())
     }
@@ -214,10 +219,37 @@ fn routes(options: &GrpcServer, ctx: &Ctx) -> Routes {
     builder.routes()
 }
 
-/// Binds `addr` and serves on a new thread with its own runtime.
+/// A listener on `addr`.
+fn bind(addr: SocketAddr) -> Result<std::net::TcpListener> {
+    std::net::TcpListener::bind(addr).map_err(|e| io_error(&format!("bind {addr}"), e))
+}
+
+/// A listener on `addr`, the address served before a stop, waiting up to
+/// [`REBIND_PATIENCE`] while the port is in use. Once the old listener is
+/// closed the port is free to any socket: a client still connecting to it
+/// may be given it as its own port by the kernel (and meet itself, TCP's
+/// simultaneous open) until its connection fails, a moment later. A test
+/// that stopped and resumed with its client retrying saw that about one
+/// run in forty on a loaded machine.
+fn bind_again(addr: SocketAddr) -> Result<std::net::TcpListener> {
+    let deadline = std::time::Instant::now() + REBIND_PATIENCE;
+    loop {
+        match std::net::TcpListener::bind(addr) {
+            Err(e)
+                if e.kind() == std::io::ErrorKind::AddrInUse
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return other.map_err(|e| io_error(&format!("bind {addr}"), e)),
+        }
+    }
+}
+
+/// Serves on `listener` on a new thread with its own runtime.
 fn spawn(
     options: &GrpcServer,
-    addr: SocketAddr,
+    listener: std::net::TcpListener,
     state: &Arc<DeviceState>,
     recorder: &Recorder,
 ) -> Result<(Worker, SocketAddr)> {
@@ -234,8 +266,6 @@ fn spawn(
     };
     let routes = routes(options, &ctx);
 
-    let listener =
-        std::net::TcpListener::bind(addr).map_err(|e| io_error(&format!("bind {addr}"), e))?;
     listener
         .set_nonblocking(true)
         .map_err(|e| io_error("listener", e))?;

@@ -1412,6 +1412,30 @@ mod sim {
     }
 
     #[tokio::test]
+    async fn resume_waits_while_its_port_is_held_for_a_moment() {
+        let mut server = GrpcServer::new().apis(Apis::Both).serve().unwrap();
+        let addr = server.addr();
+        server.stop();
+        // Another socket takes the freed port (as a client still connecting
+        // to it may be given it by the kernel) and lets it go 300 ms later.
+        let holder = std::net::TcpListener::bind(addr).unwrap();
+        let started = Instant::now();
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(holder);
+        });
+        server.resume().unwrap();
+        assert!(started.elapsed() >= Duration::from_millis(300));
+        release.join().unwrap();
+        assert_eq!(server.addr(), addr);
+        let ch = logged_in(&server, "keeper").await;
+        fw_client(&ch)
+            .filters_purge_timer_get(fw::FiltersPurgeTimerGetRequest {})
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
     async fn shutdown_waits_for_nothing_when_idle_and_frees_the_port() {
         let server = GrpcServer::new().serve().unwrap();
         let addr = server.addr();

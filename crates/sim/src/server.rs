@@ -226,11 +226,12 @@ fn bind(addr: SocketAddr) -> Result<std::net::TcpListener> {
 
 /// A listener on `addr`, the address served before a stop, waiting up to
 /// [`REBIND_PATIENCE`] while the port is in use. Once the old listener is
-/// closed the port is free to any socket: a client still connecting to it
-/// may be given it as its own port by the kernel (and meet itself, TCP's
-/// simultaneous open) until its connection fails, a moment later. A test
-/// that stopped and resumed with its client retrying saw that about one
-/// run in forty on a loaded machine.
+/// closed the port is free to any socket. A test that stopped and resumed
+/// while its client retried found the port taken about one run in forty on
+/// a loaded machine, and free again by the time `ss` looked: most likely
+/// the client's own attempt, which the kernel may give the very port it
+/// connects to (the socket meets itself, TCP's simultaneous open) until
+/// the connection fails a moment later.
 fn bind_again(addr: SocketAddr) -> Result<std::net::TcpListener> {
     let deadline = std::time::Instant::now() + REBIND_PATIENCE;
     loop {

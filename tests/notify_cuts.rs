@@ -10,7 +10,7 @@ use jet::notify::{NotificationSession, NotifyOptions, Overflow};
 use jet::topic::Topic;
 use std::sync::mpsc::channel;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use support::{Broker, BrokerOptions, Proxy};
 
 /// Events published.
@@ -28,6 +28,21 @@ struct Tally {
     lost: usize,
     duplicates: usize,
     out_of_order: usize,
+}
+
+/// Waits until `session` has reconnected `count` times. A cut's reconnect
+/// may come well after it: libjet first delivers what it had read before
+/// the cut, which can be thousands of events.
+fn wait_for_reconnects(session: &NotificationSession, count: usize) {
+    let deadline = Instant::now() + NEXT_EVENT;
+    while session.stats().reconnects < count as u64 {
+        assert!(
+            Instant::now() < deadline,
+            "{count} reconnects expected: {:?}",
+            session.stats()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 fn tally(seen: &[usize]) -> Tally {
@@ -91,12 +106,16 @@ fn cuts_of_a_persistent_qos1_session_lose_duplicate_and_reorder_nothing() {
             if !std::mem::replace(&mut unique[n], true) {
                 unique_count += 1;
             }
-            // Cut while events flow, at evenly spaced points of the delivery.
+            // Cut while events flow, at evenly spaced points of the delivery,
+            // each time a connection made after the last cut.
             if cuts < CUTS && unique_count >= (cuts + 1) * EVENTS / (CUTS + 1) {
+                wait_for_reconnects(&session, cuts);
                 proxy.cut();
                 cuts += 1;
             }
         }
+        // The last cut's reconnect may follow the last event.
+        wait_for_reconnects(&session, CUTS);
         let result = tally(&seen);
         let stats = session.stats();
         println!(

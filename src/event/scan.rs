@@ -14,23 +14,53 @@ use serde_json::{Number, Value};
 /// Longest run of digits read without serde_json: 18 digits always fit an `i64`.
 const FAST_DIGITS: usize = 18;
 
-/// A byte 0x01 in each lane of a word.
-const LANES: u64 = u64::from_le_bytes([1; 8]);
-/// The high bit of each lane.
-const HIGH_BITS: u64 = LANES << 7;
-
-/// The lanes of `word` (eight bytes of a string) that need a look: a quote,
-/// a backslash, a control character or a byte of a non-ASCII character. Each such lane has its high bit set;
-/// lanes above the lowest one may be flagged wrongly (a borrow), so only the
-/// lowest counts.
-#[inline]
-fn special_bytes(word: u64) -> u64 {
-    let zero = |x: u64| x.wrapping_sub(LANES) & !x & HIGH_BITS;
-    let below_space = word.wrapping_sub(LANES * 0x20) & !word & HIGH_BITS;
-    let quote = zero(word ^ (LANES * u64::from(b'"')));
-    let backslash = zero(word ^ (LANES * u64::from(b'\\')));
-    quote | backslash | below_space | (word & HIGH_BITS)
+/// Where the first byte of `chunk` (sixteen bytes of a string) that needs a
+/// look stands: a quote, a backslash, a control character or a byte of a
+/// non-ASCII character. SSE2, which every x86-64 processor has: three
+/// comparisons of all sixteen bytes at once.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn first_special(chunk: &[u8; 16]) -> Option<usize> {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    // SAFETY: SSE2 is part of every x86-64 target, and the load reads the
+    // sixteen bytes of `chunk`, unaligned.
+    let mask = unsafe {
+        let bytes = _mm_loadu_si128(chunk.as_ptr().cast());
+        let quote = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'"' as i8));
+        let backslash = _mm_cmpeq_epi8(bytes, _mm_set1_epi8(b'\\' as i8));
+        // Compared as signed bytes, 0x80–0xff are negative: one comparison
+        // finds the control characters and the non-ASCII bytes.
+        let low = _mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20));
+        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), low))
+    };
+    (mask != 0).then(|| mask.trailing_zeros() as usize)
 }
+
+/// [`first_special`] without SIMD: two eight-byte words, each byte tested in
+/// its lane.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+#[inline(always)]
+fn first_special_words(chunk: &[u8; 16]) -> Option<usize> {
+    const LANES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH_BITS: u64 = LANES << 7;
+    let (low, high) = chunk.split_at(8);
+    [low, high].iter().enumerate().find_map(|(half, word)| {
+        let word = u64::from_le_bytes((*word).try_into().ok()?);
+        let zero = |x: u64| x.wrapping_sub(LANES) & !x & HIGH_BITS;
+        // Lanes above the lowest flagged one may be flagged wrongly (a
+        // borrow), so only the lowest counts.
+        let flagged = zero(word ^ (LANES * u64::from(b'"')))
+            | zero(word ^ (LANES * u64::from(b'\\')))
+            | ((word.wrapping_sub(LANES * 0x20) | word) & HIGH_BITS);
+        (flagged != 0).then(|| half * 8 + (flagged.trailing_zeros() / 8) as usize)
+    })
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+use first_special_words as first_special;
 
 /// A string's content in the payload, between its quotes.
 #[derive(Clone, Copy)]
@@ -159,15 +189,13 @@ impl<'p> Cursor<'p> {
         let mut escaped = false;
         let mut ascii = true;
         loop {
-            // Eight bytes at a time, up to one that needs a look.
-            while let Some(chunk) = bytes.get(at..at + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().ok()?);
-                let special = special_bytes(word);
-                if special != 0 {
-                    at += (special.trailing_zeros() / 8) as usize;
+            // Sixteen bytes at a time, up to one that needs a look.
+            while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<16>) {
+                if let Some(special) = first_special(chunk) {
+                    at += special;
                     break;
                 }
-                at += 8;
+                at += 16;
             }
             let b = *bytes.get(at)?;
             at += 1;
@@ -309,5 +337,59 @@ impl<'p> Cursor<'p> {
         std::str::from_utf8(&self.bytes[self.at..end]).ok()?;
         self.at = end;
         Some(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{first_special, first_special_words};
+
+    /// The definition: the first quote, backslash, control or non-ASCII byte.
+    fn first_special_bytewise(chunk: &[u8; 16]) -> Option<usize> {
+        chunk
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || !(0x20..0x80).contains(&b))
+    }
+
+    fn check(chunk: &[u8; 16]) {
+        let expected = first_special_bytewise(chunk);
+        assert_eq!(first_special(chunk), expected, "{chunk:?}");
+        assert_eq!(first_special_words(chunk), expected, "{chunk:?}");
+    }
+
+    #[test]
+    fn every_byte_value_at_every_position_is_found_or_passed() {
+        for at in 0..16 {
+            for byte in 0..=255u8 {
+                let mut chunk = [b'a'; 16];
+                chunk[at] = byte;
+                check(&chunk);
+            }
+        }
+    }
+
+    #[test]
+    fn mixed_chunks_agree_with_the_bytewise_definition() {
+        // Bytes next to each class's edges, so borrows between lanes happen.
+        let alphabet = [
+            0x00, 0x01, 0x1f, 0x20, 0x21, b'"', b'#', b'[', b'\\', b']', b'a', 0x7f, 0x80, 0x9f,
+            0xa0, 0xc3, 0xff,
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..200_000 {
+            let mut chunk = [0u8; 16];
+            for byte in &mut chunk {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                // Mostly plain letters, so the first special byte lands anywhere.
+                *byte = if state.is_multiple_of(4) {
+                    alphabet[(state >> 8) as usize % alphabet.len()]
+                } else {
+                    b'a' + (state >> 16) as u8 % 26
+                };
+            }
+            check(&chunk);
+        }
     }
 }

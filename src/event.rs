@@ -74,6 +74,10 @@ struct Parsed {
 
 /// A header text: where it stands in the payload when the JSON string had no
 /// escapes (no copy), or the decoded text.
+///
+/// Only the scanner makes spans (`scan::Cursor::text`), of strings it has
+/// checked to be UTF-8 (all ASCII, or validated), and a span is read only
+/// from the payload it was made of, which an [`Event`] never changes.
 #[derive(Clone, Debug)]
 enum Text {
     Span { start: u32, end: u32 },
@@ -85,7 +89,11 @@ impl Text {
     fn get<'a>(&'a self, raw: &'a [u8]) -> Option<&'a str> {
         match self {
             Text::Span { start, end } => {
-                std::str::from_utf8(raw.get(*start as usize..*end as usize)?).ok()
+                let bytes = raw.get(*start as usize..*end as usize)?;
+                debug_assert!(std::str::from_utf8(bytes).is_ok());
+                // SAFETY: a span's bytes were checked to be UTF-8 when it was
+                // made, and `raw` is the payload it was made of (see `Text`).
+                Some(unsafe { std::str::from_utf8_unchecked(bytes) })
             }
             Text::Owned(text) => Some(text),
         }

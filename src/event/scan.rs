@@ -248,7 +248,8 @@ impl<'p> Cursor<'p> {
         self.raw(s) == word.as_bytes()
     }
 
-    /// The text of `s`: where it stands when it has no escapes, or decoded.
+    /// The text of `s`: where it stands when it has no escapes (a span, whose
+    /// bytes [`Cursor::string`] checked to be UTF-8), or decoded.
     #[inline]
     pub fn text(&self, s: Str) -> Option<Text> {
         if s.escaped {

@@ -629,8 +629,11 @@ fn max_prefix_len(addr: IpAddr) -> u8 {
     }
 }
 
+mod matcher;
 #[cfg(test)]
 mod matching_tests;
+
+pub(crate) use matcher::Matcher;
 
 #[cfg(test)]
 mod tests {

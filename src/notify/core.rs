@@ -10,7 +10,6 @@ use crate::error::{Error, Result};
 use crate::event::Event;
 use crate::jet_log;
 use crate::logging::Level;
-use crate::topic;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
@@ -246,7 +245,7 @@ impl Core {
         };
         if last_use && !self.is_closed() {
             let _ = self.commands.send(Command::Unsubscribe {
-                filter: sub.filter.clone(),
+                filter: sub.filter.as_str().to_owned(),
             });
         }
         jet_log!(
@@ -300,10 +299,7 @@ impl Core {
             self.counters.parse_errors.fetch_add(1, Ordering::Relaxed);
         }
         for sub in subs {
-            if self.is_closed()
-                || !sub.is_active()
-                || !topic::matches_checked(&sub.filter, event.topic())
-            {
+            if self.is_closed() || !sub.is_active() || !sub.filter.matches(event.topic()) {
                 continue;
             }
             if let Delivery::Callback(callback) = &sub.delivery {

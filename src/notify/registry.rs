@@ -6,7 +6,7 @@
 //! subscription and unsubscribing one keeps the other.
 
 use crate::event::Event;
-use crate::topic;
+use crate::topic::{self, Matcher};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -28,7 +28,7 @@ pub(crate) enum Delivery {
 /// One subscription.
 pub(crate) struct Subscription {
     pub id: SubscriptionId,
-    pub filter: String,
+    pub filter: Matcher,
     pub delivery: Delivery,
     active: AtomicBool,
 }
@@ -55,7 +55,7 @@ pub(crate) type Snapshot = Arc<Vec<Arc<Subscription>>>;
 /// (It holds no subscription, so a callback is never dropped on a runtime thread.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RouteEntry {
-    pub filter: String,
+    pub filter: Matcher,
     pub callback: bool,
 }
 
@@ -71,7 +71,7 @@ pub(crate) struct Route {
 
 /// Routes `topic_name` over `table`. A topic that is not a valid topic name
 /// goes nowhere; one that goes somewhere can be matched with
-/// [`topic::matches_checked`] from then on.
+/// [`Matcher::matches`] from then on.
 pub(crate) fn route(table: &[RouteEntry], topic_name: &str) -> Route {
     let mut route = Route::default();
     if !topic::is_topic_name(topic_name) {
@@ -83,7 +83,7 @@ pub(crate) fn route(table: &[RouteEntry], topic_name: &str) -> Route {
         } else {
             route.pull
         };
-        if !known && topic::matches_checked(&entry.filter, topic_name) {
+        if !known && entry.filter.matches(topic_name) {
             if entry.callback {
                 route.callback = true;
             } else {
@@ -143,7 +143,7 @@ impl Registry {
         inner.next_id += 1;
         let sub = Arc::new(Subscription {
             id: inner.next_id,
-            filter: filter.clone(),
+            filter: Matcher::new(filter.as_str()),
             delivery,
             active: AtomicBool::new(true),
         });
@@ -164,13 +164,13 @@ impl Registry {
         let sub = subs.remove(position);
         sub.deactivate();
         inner.set(subs);
-        let last = match inner.filters.get_mut(&sub.filter) {
+        let last = match inner.filters.get_mut(sub.filter.as_str()) {
             Some(count) if *count > 1 => {
                 *count -= 1;
                 false
             }
             _ => {
-                inner.filters.remove(&sub.filter);
+                inner.filters.remove(sub.filter.as_str());
                 true
             }
         };

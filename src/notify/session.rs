@@ -13,7 +13,7 @@ use crate::event::Event;
 use crate::jet_log;
 use crate::logging::Level;
 use crate::runtime;
-use crate::topic::{self, Topic};
+use crate::topic::Topic;
 use once_cell::sync::Lazy;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::{sync_channel, RecvTimeoutError};
@@ -289,9 +289,7 @@ impl NotificationSession {
                 Err(Empty::Cancelled) => return Err(cancel::cancelled(WHAT)),
             };
             let wanted = self.core.registry.snapshot().iter().any(|sub| {
-                !sub.is_callback()
-                    && sub.is_active()
-                    && topic::matches_checked(&sub.filter, &message.topic)
+                !sub.is_callback() && sub.is_active() && sub.filter.matches(&message.topic)
             });
             if !wanted {
                 continue;

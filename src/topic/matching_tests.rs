@@ -2,7 +2,7 @@
 //! (split both at `/`, compare level by level), for every valid filter and
 //! topic name of up to five characters over `a`, `b`, `/`, `+`, `#` and `$`.
 
-use super::{filter_problem, is_topic_name, matches, matches_checked};
+use super::{filter_problem, is_topic_name, matches, matches_checked, Matcher};
 
 /// MQTT 3.1.1 §4.7, level by level.
 fn by_levels(filter: &str, topic: &str) -> bool {
@@ -50,6 +50,7 @@ fn matching_agrees_with_the_level_by_level_rules() {
         .collect();
     let mut matched = 0;
     for filter in &filters {
+        let matcher = Matcher::new(filter.as_str());
         for topic in &topics {
             let expected = by_levels(filter, topic);
             assert_eq!(
@@ -58,6 +59,7 @@ fn matching_agrees_with_the_level_by_level_rules() {
                 "filter {filter:?}, topic {topic:?}"
             );
             assert_eq!(matches(filter, topic), expected);
+            assert_eq!(matcher.matches(topic), expected, "matcher of {filter:?}");
             matched += usize::from(expected);
         }
     }

@@ -30,6 +30,7 @@
 
 use std::fmt;
 
+use crate::topic::TopicName;
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
@@ -46,7 +47,7 @@ const JET_EVENT: &str = "jet-event";
 /// payload is a JET event, its parsed header and attributes.
 #[derive(Clone, Debug)]
 pub struct Event {
-    topic: String,
+    topic: TopicName,
     raw: Bytes,
     body: Body,
 }
@@ -140,12 +141,17 @@ impl Event {
     /// Never fails: when the payload is not a JET event, the event keeps its
     /// topic and raw bytes and [`Event::parse_error`] says what is wrong.
     pub fn parse(topic: impl Into<String>, payload: Bytes) -> Event {
+        Event::received(TopicName::from(topic.into()), payload)
+    }
+
+    /// [`Event::parse`] of a message as the network task read it.
+    pub(crate) fn received(topic: TopicName, payload: Bytes) -> Event {
         let body = match parse_body(&payload) {
             Ok(parsed) => Body::Parsed(parsed),
             Err(message) => Body::Failed(message),
         };
         Event {
-            topic: topic.into(),
+            topic,
             raw: payload,
             body,
         }
@@ -153,7 +159,7 @@ impl Event {
 
     /// The topic the event arrived on.
     pub fn topic(&self) -> &str {
-        &self.topic
+        self.topic.as_str()
     }
 
     /// The payload, byte for byte as received.

@@ -632,8 +632,10 @@ fn max_prefix_len(addr: IpAddr) -> u8 {
 mod matcher;
 #[cfg(test)]
 mod matching_tests;
+mod name;
 
 pub(crate) use matcher::Matcher;
+pub(crate) use name::TopicName;
 
 #[cfg(test)]
 mod tests {

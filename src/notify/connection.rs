@@ -10,9 +10,10 @@
 //! drops for a slow reader), and hands messages to bounded queues.
 
 use super::core::{Command, Core, Item};
+use super::publish::{self, Publish, Taken};
 use super::queue::Message;
 use super::redelivery::Redelivery;
-use super::registry::route;
+use super::registry::{route, RouteTable};
 use super::stats::ConnectionState;
 use crate::error::{Error, ErrorKind, Result};
 use crate::jet_log;
@@ -428,12 +429,10 @@ impl<'a> Link<'a> {
     /// Decodes every complete packet in `input`; routes messages to the queues.
     fn absorb(&mut self, input: &mut BytesMut) -> std::result::Result<(), String> {
         let core = self.core;
-        let routes = core.registry.routes();
-        let mut to_callbacks = Vec::new();
-        let mut to_pull = Vec::new();
-        let mut received = 0u64;
-        let mut dropped = 0usize;
-        let mut repeats = 0usize;
+        let mut batch = Batch {
+            routes: core.registry.routes(),
+            ..Batch::default()
+        };
         loop {
             if self.skipping > 0 {
                 let n = self.skipping.min(input.len());
@@ -443,41 +442,27 @@ impl<'a> Link<'a> {
                     break;
                 }
             }
+            match publish::take(input, core.options.max_packet_size) {
+                Some(Taken::Publish(publish)) => {
+                    self.accept(publish, &mut batch)?;
+                    continue;
+                }
+                Some(Taken::TopicNotText) => {
+                    batch.received += 1;
+                    batch.dropped += 1;
+                    jet_log!(
+                        Level::Warn,
+                        "notify",
+                        "session {}: dropped a malformed packet: a topic that is not UTF-8",
+                        core.client_id
+                    );
+                    continue;
+                }
+                None => {}
+            }
             match Packet::read(input, core.options.max_packet_size) {
                 Ok(Packet::Publish(publish)) => {
-                    received += 1;
-                    if publish.qos == QoS::AtLeastOnce {
-                        let ack = rumqttc::PubAck::new(publish.pkid);
-                        encode(&Packet::PubAck(ack), &mut self.output)
-                            .map_err(|e| e.to_string())?;
-                        let (id, dup) = (publish.pkid, publish.dup);
-                        if self
-                            .redelivery
-                            .is_repeat(id, dup, &publish.topic, &publish.payload)
-                        {
-                            // Delivered before the cut: acknowledged again only.
-                            repeats += 1;
-                            continue;
-                        }
-                    }
-                    let way = route(&routes, &publish.topic);
-                    if way.callback && way.pull {
-                        to_pull.push(Message {
-                            topic: publish.topic.clone(),
-                            payload: publish.payload.clone(),
-                            counts_parse_error: false,
-                        });
-                    }
-                    let message = Message {
-                        topic: publish.topic,
-                        payload: publish.payload,
-                        counts_parse_error: true,
-                    };
-                    if way.callback {
-                        to_callbacks.push(Item::Message(message));
-                    } else if way.pull {
-                        to_pull.push(message);
-                    }
+                    self.accept(Publish::from_rumqttc(publish), &mut batch)?
                 }
                 Ok(Packet::SubAck(ack)) => self.subscribed(ack),
                 Ok(Packet::PingResp) => self.ping_outstanding = false,
@@ -491,8 +476,8 @@ impl<'a> Link<'a> {
                 }
                 Err(mqttbytes::Error::InsufficientBytes(_)) => break,
                 Err(mqttbytes::Error::PayloadSizeLimitExceeded(length)) => {
-                    received += 1;
-                    dropped += 1;
+                    batch.received += 1;
+                    batch.dropped += 1;
                     self.skipping = frame_length(length);
                     jet_log!(
                         Level::Warn,
@@ -507,8 +492,8 @@ impl<'a> Link<'a> {
                 }
                 Err(e) => {
                     // The frame was consumed: skip it and go on.
-                    received += 1;
-                    dropped += 1;
+                    batch.received += 1;
+                    batch.dropped += 1;
                     jet_log!(
                         Level::Warn,
                         "notify",
@@ -518,6 +503,14 @@ impl<'a> Link<'a> {
                 }
             }
         }
+        let Batch {
+            mut to_callbacks,
+            mut to_pull,
+            received,
+            mut dropped,
+            repeats,
+            ..
+        } = batch;
         core.counters
             .received
             .fetch_add(received, Ordering::Relaxed);
@@ -543,6 +536,44 @@ impl<'a> Link<'a> {
                 .dropped
                 .fetch_add(dropped as u64, Ordering::Relaxed);
             self.warn_dropped();
+        }
+        Ok(())
+    }
+
+    /// Acknowledges a PUBLISH at QoS 1 and routes it into `batch`, unless it
+    /// is the resent copy of one delivered before a cut.
+    fn accept(&mut self, publish: Publish, batch: &mut Batch) -> std::result::Result<(), String> {
+        batch.received += 1;
+        if publish.qos == QoS::AtLeastOnce {
+            let ack = rumqttc::PubAck::new(publish.pkid);
+            encode(&Packet::PubAck(ack), &mut self.output).map_err(|e| e.to_string())?;
+            let (id, dup) = (publish.pkid, publish.dup);
+            if self
+                .redelivery
+                .is_repeat(id, dup, publish.topic.as_str(), &publish.payload)
+            {
+                // Delivered before the cut: acknowledged again only.
+                batch.repeats += 1;
+                return Ok(());
+            }
+        }
+        let way = route(&batch.routes, publish.topic.as_str());
+        if way.callback && way.pull {
+            batch.to_pull.push(Message {
+                topic: publish.topic.clone(),
+                payload: publish.payload.clone(),
+                counts_parse_error: false,
+            });
+        }
+        let message = Message {
+            topic: publish.topic,
+            payload: publish.payload,
+            counts_parse_error: true,
+        };
+        if way.callback {
+            batch.to_callbacks.push(Item::Message(message));
+        } else if way.pull {
+            batch.to_pull.push(message);
         }
         Ok(())
     }
@@ -617,6 +648,20 @@ pub(crate) fn receive(
         link.absorb(&mut input)?;
     }
     Ok(())
+}
+
+/// What one pass of [`Link::absorb`] over the input gathers.
+#[derive(Default)]
+struct Batch {
+    /// The routing table the pass uses.
+    routes: RouteTable,
+    to_callbacks: Vec<Item>,
+    to_pull: Vec<Message>,
+    /// Packets that count as received: publishes, and those dropped.
+    received: u64,
+    dropped: usize,
+    /// Resent copies acknowledged and not delivered again.
+    repeats: usize,
 }
 
 /// The whole length of a packet whose remaining length is `remaining`.

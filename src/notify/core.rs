@@ -294,7 +294,7 @@ impl Core {
     }
 
     fn deliver(&self, message: Message, subs: &[Arc<super::registry::Subscription>]) {
-        let event = Event::parse(message.topic, message.payload);
+        let event = Event::received(message.topic, message.payload);
         if message.counts_parse_error && !event.is_parsed() {
             self.counters.parse_errors.fetch_add(1, Ordering::Relaxed);
         }

@@ -11,6 +11,7 @@ mod connection;
 mod core;
 mod dispatcher;
 mod options;
+mod publish;
 mod queue;
 mod redelivery;
 mod registry;

@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 
 use super::wakeup::{Guard, Wakeup};
 use crate::cancel::CancelToken;
+use crate::topic::TopicName;
 
 /// A message as received, before parsing (parsing happens on the consumer's thread).
 pub(crate) struct Message {
-    pub topic: String,
+    pub topic: TopicName,
     pub payload: Bytes,
     /// Whether this copy counts toward the parse-error counter (a message
     /// routed to both queues is counted once).

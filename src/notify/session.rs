@@ -289,12 +289,12 @@ impl NotificationSession {
                 Err(Empty::Cancelled) => return Err(cancel::cancelled(WHAT)),
             };
             let wanted = self.core.registry.snapshot().iter().any(|sub| {
-                !sub.is_callback() && sub.is_active() && sub.filter.matches(&message.topic)
+                !sub.is_callback() && sub.is_active() && sub.filter.matches(message.topic.as_str())
             });
             if !wanted {
                 continue;
             }
-            let event = Event::parse(message.topic, message.payload);
+            let event = Event::received(message.topic, message.payload);
             if message.counts_parse_error && !event.is_parsed() {
                 self.core
                     .counters

@@ -557,7 +557,7 @@ impl<'a> Link<'a> {
                 return Ok(());
             }
         }
-        let way = route(&batch.routes, publish.topic.as_str());
+        let way = route(&batch.routes, &publish.topic);
         if way.callback && way.pull {
             batch.to_pull.push(Message {
                 topic: publish.topic.clone(),

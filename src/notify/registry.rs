@@ -6,7 +6,7 @@
 //! subscription and unsubscribing one keeps the other.
 
 use crate::event::Event;
-use crate::topic::{self, Matcher};
+use crate::topic::{Matcher, TopicName};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -70,13 +70,13 @@ pub(crate) struct Route {
 }
 
 /// Routes `topic_name` over `table`. A topic that is not a valid topic name
-/// goes nowhere; one that goes somewhere can be matched with
-/// [`Matcher::matches`] from then on.
-pub(crate) fn route(table: &[RouteEntry], topic_name: &str) -> Route {
+/// goes nowhere.
+pub(crate) fn route(table: &[RouteEntry], topic_name: &TopicName) -> Route {
     let mut route = Route::default();
-    if !topic::is_topic_name(topic_name) {
+    if !topic_name.is_routable() {
         return route;
     }
+    let topic_name = topic_name.as_str();
     for entry in table {
         let known = if entry.callback {
             route.callback
@@ -199,6 +199,10 @@ impl Registry {
 mod tests {
     use super::*;
 
+    fn name(text: &str) -> TopicName {
+        TopicName::from(text.to_string())
+    }
+
     #[test]
     fn shared_filters_are_counted() {
         let registry = Registry::default();
@@ -225,19 +229,19 @@ mod tests {
         );
         let table = registry.routes();
         assert_eq!(
-            route(&table, "a/b"),
+            route(&table, &name("a/b")),
             Route {
                 callback: true,
                 pull: true
             }
         );
         assert_eq!(
-            route(&table, "a/c"),
+            route(&table, &name("a/c")),
             Route {
                 callback: false,
                 pull: true
             }
         );
-        assert_eq!(route(&table, "b"), Route::default());
+        assert_eq!(route(&table, &name("b")), Route::default());
     }
 }

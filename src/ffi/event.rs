@@ -56,16 +56,19 @@ impl Texts {
         }
         let start = (value.as_ptr() as usize).checked_sub(raw.as_ptr() as usize)?;
         let end = start.checked_add(value.len())?;
-        if raw.get(end) != Some(&b'"') || value.as_bytes().contains(&0) {
+        // A branch-free look for a NUL: the strings are short, and a span of
+        // a parsed payload never holds one (JSON strings hold no controls).
+        let nul = value.bytes().fold(false, |nul, b| nul | (b == 0));
+        if raw.get(end) != Some(&b'"') || nul {
             return None;
         }
-        let copy = self
+        let bytes = self
             .terminated
             .get_or_insert_with(|| raw.iter().map(|&b| Cell::new(b)).collect());
-        if copy[end].get() != 0 {
-            copy[end].set(0);
+        if bytes[end].get() != 0 {
+            bytes[end].set(0);
         }
-        Some(copy.as_ptr().wrapping_add(start).cast())
+        Some(bytes.as_ptr().wrapping_add(start).cast())
     }
 }
 

@@ -146,10 +146,7 @@ impl Event {
 
     /// [`Event::parse`] of a message as the network task read it.
     pub(crate) fn received(topic: TopicName, payload: Bytes) -> Event {
-        let body = match parse_body(&payload) {
-            Ok(parsed) => Body::Parsed(parsed),
-            Err(message) => Body::Failed(message),
-        };
+        let body = parse_body(&payload);
         Event {
             topic,
             raw: payload,
@@ -308,8 +305,11 @@ impl Event {
 /// Parses a payload into the parts of a JET event, or says why it cannot.
 /// A well-formed event takes the fast path; anything else (and every error)
 /// goes through the general parser, which words what is wrong.
-fn parse_body(payload: &[u8]) -> Result<Parsed, String> {
-    fast::parse(payload).map_or_else(|| parse_general(payload), Ok)
+fn parse_body(payload: &[u8]) -> Body {
+    match fast::parse(payload).map_or_else(|| parse_general(payload), Ok) {
+        Ok(parsed) => Body::Parsed(parsed),
+        Err(message) => Body::Failed(message),
+    }
 }
 
 /// Parses any payload through a `Value`, wording every error.
@@ -633,6 +633,8 @@ mod tests {
             r#"{"jet-event": {"event-id": "A", "event-id": "B", "attributes": {"x": 1},
                 "attributes": null}}"#,
             r#"{"x": 1, "jet-event": {"event-id": "first"}, "jet-event": {"event-id": "last"}}"#,
+            r#"{"jet-event": {"event-id": "first", "hostname": "h", "attributes": {"a": 1}},
+                "jet-event": {"event-id": "last"}}"#,
             r#"{"jet-event": {}}"#,
             r#"{"jet-event": {"attributes": null}}"#,
             r#"{"jet-event": {"attributes": {"z": 1, "a": "first", "a": 2, "\u0061b": "esc",

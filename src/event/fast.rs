@@ -21,14 +21,21 @@ pub(super) fn parse(payload: &[u8]) -> Option<Parsed> {
         return None;
     }
     let mut cursor = Cursor::new(payload);
-    let mut event = None;
+    // Filled in place: the parts are a few hundred bytes, and each move of
+    // them is a copy.
+    let mut event = Parsed::default();
+    let mut seen = false;
     cursor.expect(b'{')?;
     if !cursor.eat(b'}') {
         loop {
             let key = cursor.key()?;
             // The last `jet-event` counts, as in a map.
             if cursor.is(key, JET_EVENT) {
-                event = Some(body(&mut cursor)?);
+                if seen {
+                    event = Parsed::default();
+                }
+                body(&mut cursor, &mut event)?;
+                seen = true;
             } else {
                 cursor.skip()?;
             }
@@ -37,10 +44,10 @@ pub(super) fn parse(payload: &[u8]) -> Option<Parsed> {
             }
         }
     }
-    if !cursor.at_end() {
+    if !cursor.at_end() || !seen {
         return None;
     }
-    event
+    Some(event)
 }
 
 /// The keys of the `jet-event` object the parser looks at.
@@ -91,11 +98,10 @@ impl Key {
 }
 
 /// The `jet-event` object: the header fields and the attributes.
-fn body(cursor: &mut Cursor<'_>) -> Option<Parsed> {
-    let mut parsed = Parsed::default();
+fn body(cursor: &mut Cursor<'_>, parsed: &mut Parsed) -> Option<()> {
     cursor.expect(b'{')?;
     if cursor.eat(b'}') {
-        return Some(parsed);
+        return Some(());
     }
     loop {
         let key = cursor.key()?;
@@ -124,7 +130,7 @@ fn body(cursor: &mut Cursor<'_>) -> Option<Parsed> {
             *slot = header_text(cursor)?;
         }
         if !cursor.more_members()? {
-            return Some(parsed);
+            return Some(());
         }
     }
 }

@@ -7,7 +7,9 @@
 //! Here the task connects the socket itself (binding the source address when
 //! asked), backs off between attempts, resubscribes every filter after each
 //! connect, reads the socket as fast as the broker sends (so Mosquitto never
-//! drops for a slow reader), and hands messages to bounded queues.
+//! drops for a slow reader), and hands messages to bounded queues. PUBLISH
+//! packets, nearly all a device sends, are read by `publish.rs` without a
+//! copy of their topic; rumqttc reads the rest.
 
 use super::core::{Command, Core, Item};
 use super::publish::{self, Publish, Taken};

@@ -450,14 +450,7 @@ impl<'a> Link<'a> {
                     continue;
                 }
                 Some(Taken::TopicNotText) => {
-                    batch.received += 1;
-                    batch.dropped += 1;
-                    jet_log!(
-                        Level::Warn,
-                        "notify",
-                        "session {}: dropped a malformed packet: a topic that is not UTF-8",
-                        core.client_id
-                    );
+                    batch.malformed(core, &"a topic that is not UTF-8");
                     continue;
                 }
                 None => {}
@@ -492,17 +485,8 @@ impl<'a> Link<'a> {
                 Err(mqttbytes::Error::MalformedRemainingLength) => {
                     return Err("the broker sent a malformed packet length".into())
                 }
-                Err(e) => {
-                    // The frame was consumed: skip it and go on.
-                    batch.received += 1;
-                    batch.dropped += 1;
-                    jet_log!(
-                        Level::Warn,
-                        "notify",
-                        "session {}: dropped a malformed packet: {e}",
-                        core.client_id
-                    );
-                }
+                // The frame was consumed: skip it and go on.
+                Err(e) => batch.malformed(core, &e),
             }
         }
         let Batch {
@@ -664,6 +648,21 @@ struct Batch {
     dropped: usize,
     /// Resent copies acknowledged and not delivered again.
     repeats: usize,
+}
+
+impl Batch {
+    /// Counts a malformed packet, taken out of the input, as dropped, and
+    /// says why.
+    fn malformed(&mut self, core: &Core, why: &dyn std::fmt::Display) {
+        self.received += 1;
+        self.dropped += 1;
+        jet_log!(
+            Level::Warn,
+            "notify",
+            "session {}: dropped a malformed packet: {why}",
+            core.client_id
+        );
+    }
 }
 
 /// The whole length of a packet whose remaining length is `remaining`.

@@ -45,6 +45,9 @@ struct Inner {
     options: ServiceOptions,
     client_id: String,
     channel: Mutex<Option<Channel>>,
+    /// What a new channel is made from ([`ServiceSession::renew_channel`]).
+    endpoint: Endpoint,
+    connector: Connector,
     connections: Arc<AtomicU64>,
     /// The connection count at the last login (`None`: never logged in).
     logged_in_at: tokio::sync::Mutex<Option<u64>>,
@@ -121,8 +124,11 @@ impl ServiceSession {
         // open for the (longer) call timeout.
         let started = std::time::Instant::now();
         let epoch = runtime::epoch();
-        let channel = runtime::block_on(&connecting, endpoint.connect_with_connector(connector))?
-            .map_err(|e| {
+        let channel = runtime::block_on(
+            &connecting,
+            endpoint.connect_with_connector(connector.clone()),
+        )?
+        .map_err(|e| {
             let status = tonic::Status::from_error(Box::new(e));
             from_status(&connecting, &status)
         })?;
@@ -132,6 +138,8 @@ impl ServiceSession {
                 options,
                 client_id,
                 channel: Mutex::new(Some(channel)),
+                endpoint,
+                connector,
                 connections,
                 logged_in_at: tokio::sync::Mutex::new(None),
                 generations: Mutex::new(HashMap::new()),
@@ -256,6 +264,23 @@ impl ServiceSession {
             .ok_or_else(|| Error::new(ErrorKind::Closed, "the service session is closed"))
     }
 
+    /// Replaces the channel with one that connects on its first call, after
+    /// a call on connection number `connections_before` found it gone,
+    /// unless the session connected again since (another call did) or was
+    /// closed. The retry must not go down the lost connection again: the
+    /// old channel may not yet know that it is gone, and a device that
+    /// refuses calls on a connection it keeps open keeps refusing them there.
+    fn renew_channel(&self, connections_before: u64) {
+        let mut channel = self.inner.channel.lock().unwrap_or_else(|e| e.into_inner());
+        if channel.is_some() && self.connections() == connections_before {
+            let renewed = self
+                .inner
+                .endpoint
+                .connect_with_connector_lazy(self.inner.connector.clone());
+            *channel = Some(renewed);
+        }
+    }
+
     /// The generations to try for `service`, in order.
     fn candidates(&self, service: Service) -> Vec<Generation> {
         if let Some(known) = self.generation(service) {
@@ -336,7 +361,8 @@ impl ServiceSession {
     }
 
     /// Runs one call of `service`, blocking up to the deadline: logs in again
-    /// after a reconnect, retries once when the connection was lost, and in
+    /// after a reconnect, retries once on a new connection when the
+    /// connection was lost (or the device answered `UNAVAILABLE`), and in
     /// [`Api::Auto`] tries the other generation when the device answers
     /// `UNIMPLEMENTED`.
     pub(crate) fn call<T, F, Fut>(&self, service: Service, call: F) -> Result<T>
@@ -404,6 +430,9 @@ impl ServiceSession {
                             service.name()
                         );
                         retried = true;
+                        if e.kind() == ErrorKind::Unreachable {
+                            self.renew_channel(before);
+                        }
                         self.ensure_login(true, self.deadline).await?;
                     }
                     Err(e) => return Err(e),

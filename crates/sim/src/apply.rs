@@ -26,6 +26,7 @@ pub(crate) fn apply(model: &mut DeviceModel, change: &Change) -> Result<bool, De
                     peer: *peer,
                     id: *connection,
                     login: None,
+                    refused: false,
                 },
             );
         }
@@ -65,6 +66,14 @@ pub(crate) fn apply(model: &mut DeviceModel, change: &Change) -> Result<bool, De
                 return Ok(false);
             }
             model.connections.clear();
+        }
+        Change::ConnectionsRefused => {
+            if model.connections.is_empty() {
+                return Ok(false);
+            }
+            for connection in model.connections.values_mut() {
+                connection.refused = true;
+            }
         }
         Change::UnitAdd { ifd, unit } => {
             let interface = model

@@ -50,6 +50,11 @@ pub enum Change {
     },
     /// Forgets every connection and login (the server restarted).
     SessionsReset,
+    /// Every connection open now is refused from here on: each call on it
+    /// is answered gRPC `UNAVAILABLE`, while it stays open (as from a JET
+    /// server going down behind a front end that keeps the client's
+    /// connection). Later connections are served.
+    ConnectionsRefused,
     /// Creates a logical unit.
     UnitAdd {
         /// The IFD.

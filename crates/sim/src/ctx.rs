@@ -23,6 +23,10 @@ pub(crate) fn reply_stream<T: Send + 'static>(items: Vec<T>) -> ReplyStream<T> {
 /// The text of the gRPC `Unauthenticated` answer to a call made before login.
 pub const NOT_LOGGED_IN: &str = "Authorization failed: the connection has not logged in";
 
+/// The text of the gRPC `Unavailable` answer to a call on a refused
+/// connection.
+pub(crate) const CONNECTION_REFUSED: &str = "the JET server is not serving this connection";
+
 /// The services' shared context.
 #[derive(Clone)]
 pub(crate) struct Ctx {
@@ -32,15 +36,20 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
-    /// Records the request; returns the client's address.
+    /// Records the request; returns the client's address, or gRPC
+    /// `Unavailable` when calls on its connection are refused
+    /// ([`super::Change::ConnectionsRefused`]).
     pub(crate) fn record<M: Message>(
         &self,
         method: &str,
         request: &Request<M>,
-    ) -> Option<SocketAddr> {
+    ) -> Result<Option<SocketAddr>, Status> {
         let peer = request.remote_addr();
         self.recorder.record(method, request.get_ref(), peer);
-        peer
+        if peer.is_some_and(|p| self.state.is_refused(p)) {
+            return Err(Status::unavailable(CONNECTION_REFUSED));
+        }
+        Ok(peer)
     }
 
     /// Records the request and lets it through when its connection logged in
@@ -50,7 +59,7 @@ impl Ctx {
         method: &str,
         request: &Request<M>,
     ) -> Result<Option<SocketAddr>, Status> {
-        let peer = self.record(method, request);
+        let peer = self.record(method, request)?;
         if self.skip_authentication || peer.is_some_and(|p| self.state.is_logged_in(p)) {
             Ok(peer)
         } else {

@@ -519,6 +519,8 @@ pub struct Connection {
     pub id: u64,
     /// The login made on it, if any.
     pub login: Option<Login>,
+    /// Whether its calls are refused ([`super::Change::ConnectionsRefused`]).
+    pub refused: bool,
 }
 
 /// Purge timer default and limits, in seconds (jnx firewall IDL comments).

@@ -237,6 +237,12 @@ impl DeviceState {
         self.login_of(peer).is_some()
     }
 
+    /// Whether calls on the connection from `peer` are refused
+    /// ([`Change::ConnectionsRefused`]).
+    pub fn is_refused(&self, peer: SocketAddr) -> bool {
+        self.read(|m| m.connections.get(&peer).is_some_and(|c| c.refused))
+    }
+
     /// Every live login: (peer, login).
     pub fn logins(&self) -> Vec<(SocketAddr, Login)> {
         self.read(|m| m.logins().map(|(c, l)| (c.peer, l.clone())).collect())

@@ -14,7 +14,7 @@ use jet::service::management::{Command, ConfigFormat, ConfigLoad, LoadType, Outp
 use jet::service::{Api, Generation, Service, ServiceOptions, ServiceSession};
 use jet::tls::TlsOptions;
 use jet::ErrorKind;
-use jet_sim::{Apis, GrpcServer, RunningServer};
+use jet_sim::{Apis, Change, GrpcServer, RunningServer};
 use std::time::{Duration, Instant};
 use support::TestCerts;
 
@@ -346,6 +346,37 @@ fn a_restarted_device_is_reconnected_and_logged_in_again() {
         server.recorder().count("/authentication.Login/LoginCheck"),
         2
     );
+}
+
+/// A call whose connection the device stopped serving (it answers
+/// `UNAVAILABLE` there and keeps the connection open) is retried once on a
+/// new connection, after logging in again there. Retrying on the old one
+/// would be refused again; it is also what made a call right after a link
+/// cut fail now and then under load, when the channel had not yet seen
+/// that its connection was gone.
+#[test]
+fn a_call_refused_on_its_connection_is_retried_on_a_new_one() {
+    for (apis, api) in [(Apis::Jnx, Api::Jnx), (Apis::Legacy, Api::Legacy)] {
+        let server = device(apis);
+        let session = open(&server, api);
+        session.interfaces().add_address(&address()).unwrap();
+        let first = server.state().logins();
+        assert_eq!(first.len(), 1, "{api:?}");
+        server.state().apply(Change::ConnectionsRefused).unwrap();
+        session
+            .interfaces()
+            .delete_address(&address())
+            .unwrap_or_else(|e| panic!("{api:?}: the retry on a new connection: {e}"));
+        let now = server.state().logins();
+        assert!(
+            now.iter().any(|(peer, _)| *peer != first[0].0),
+            "{api:?}: logged in on a new connection: {now:?}"
+        );
+        session
+            .interfaces()
+            .add_address(&address())
+            .unwrap_or_else(|e| panic!("{api:?}: the next call: {e}"));
+    }
 }
 
 #[test]

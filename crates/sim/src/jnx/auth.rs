@@ -20,7 +20,7 @@ impl authentication_server::Authentication for Login {
         &self,
         request: Request<LoginRequest>,
     ) -> Result<Response<LoginResponse>, Status> {
-        let peer = self.ctx.record(path::LOGIN, &request);
+        let peer = self.ctx.record(path::LOGIN, &request)?;
         let r = request.get_ref();
         let ok = self.ctx.login(
             peer,

@@ -18,7 +18,7 @@ impl login_server::Login for Login {
         &self,
         request: Request<LoginRequest>,
     ) -> Result<Response<LoginReply>, Status> {
-        let peer = self.ctx.record(path::LOGIN_CHECK, &request);
+        let peer = self.ctx.record(path::LOGIN_CHECK, &request)?;
         let r = request.get_ref();
         let result = self.ctx.login(
             peer,

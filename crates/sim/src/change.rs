@@ -53,7 +53,9 @@ pub enum Change {
     /// Every connection open now is refused from here on: each call on it
     /// is answered gRPC `UNAVAILABLE`, while it stays open (as from a JET
     /// server going down behind a front end that keeps the client's
-    /// connection). Later connections are served.
+    /// connection). Their logins are over: their client ids are free for
+    /// new connections, and the purge of what they added starts when they
+    /// close. Later connections are served.
     ConnectionsRefused,
     /// Creates a logical unit.
     UnitAdd {

@@ -591,10 +591,12 @@ impl DeviceModel {
             .unwrap_or_else(|| crate::HOST_NAME.to_string())
     }
 
-    /// The live connections that have logged in.
+    /// The live connections that have logged in (a refused connection's
+    /// login is over).
     pub fn logins(&self) -> impl Iterator<Item = (&Connection, &Login)> {
         self.connections
             .values()
+            .filter(|c| !c.refused)
             .filter_map(|c| c.login.as_ref().map(|l| (c, l)))
     }
 

@@ -71,6 +71,18 @@ mod sim {
             .map(|r| r.into_inner().status.expect("status"))
     }
 
+    /// The refusals of a legacy and a jnx login on `ch` as client `id`.
+    async fn refused_logins(ch: &Channel, id: &str) -> [Status; 2] {
+        [
+            legacy_login(ch, DEFAULT_USER, DEFAULT_PASSWORD, id)
+                .await
+                .unwrap_err(),
+            jnx_login(ch, DEFAULT_USER, DEFAULT_PASSWORD, id)
+                .await
+                .unwrap_err(),
+        ]
+    }
+
     async fn logged_in(server: &RunningServer, id: &str) -> Channel {
         let ch = channel(server).await;
         assert!(legacy_login(&ch, DEFAULT_USER, DEFAULT_PASSWORD, id)
@@ -310,14 +322,7 @@ mod sim {
         let server = GrpcServer::new().apis(Apis::Both).serve().unwrap();
         let first = logged_in(&server, "app-1").await;
         let second = channel(&server).await;
-        for status in [
-            legacy_login(&second, DEFAULT_USER, DEFAULT_PASSWORD, "app-1")
-                .await
-                .unwrap_err(),
-            jnx_login(&second, DEFAULT_USER, DEFAULT_PASSWORD, "app-1")
-                .await
-                .unwrap_err(),
-        ] {
+        for status in refused_logins(&second, "app-1").await {
             assert_eq!(status.code(), Code::InvalidArgument);
             assert_eq!(
                 status.message(),
@@ -342,6 +347,28 @@ mod sim {
                 .await
                 .unwrap()
         );
+    }
+
+    #[tokio::test]
+    async fn a_refused_connection_is_answered_unavailable_and_frees_its_client_id() {
+        let server = GrpcServer::new().apis(Apis::Both).serve().unwrap();
+        let first = logged_in(&server, "app-1").await;
+        server.state().apply(Change::ConnectionsRefused).unwrap();
+        // The first connection stays open, and each call on it is refused.
+        for status in refused_logins(&first, "app-1").await {
+            assert_eq!(status.code(), Code::Unavailable, "{status:?}");
+        }
+        assert_eq!(server.state().connection_count(), 1);
+        assert!(server.state().logins().is_empty());
+        // A new connection is served, and may take the client id at once.
+        let second = channel(&server).await;
+        assert!(
+            legacy_login(&second, DEFAULT_USER, DEFAULT_PASSWORD, "app-1")
+                .await
+                .unwrap()
+        );
+        assert_eq!(server.state().logins().len(), 1);
+        drop(first);
     }
 
     #[tokio::test]

@@ -3,6 +3,7 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use std::net::{IpAddr, SocketAddr};
+use std::os::fd::{AsRawFd, RawFd};
 use std::sync::Arc;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::{lookup_host, TcpSocket, TcpStream};
@@ -64,22 +65,25 @@ pub async fn connect_tcp(host: &str, port: u16, source: Option<IpAddr>) -> Resul
 }
 
 /// Connects to `host:port` and, when `tls` is given, makes the TLS handshake.
+/// Returns the stream and the TCP socket under it, for socket options (the
+/// descriptor is open while the stream lives).
 pub async fn connect(
     host: &str,
     port: u16,
     source: Option<IpAddr>,
     tls: Option<&TlsConnect>,
-) -> Result<Box<dyn Stream>> {
+) -> Result<(Box<dyn Stream>, RawFd)> {
     let tcp = connect_tcp(host, port, source).await?;
+    let socket = tcp.as_raw_fd();
     let Some(tls) = tls else {
-        return Ok(Box::new(tcp));
+        return Ok((Box::new(tcp), socket));
     };
     let connector = tokio_rustls::TlsConnector::from(tls.config.clone());
     let stream = connector
         .connect(tls.server_name.clone(), tcp)
         .await
         .map_err(|e| handshake_error(host, &e))?;
-    Ok(Box::new(stream))
+    Ok((Box::new(stream), socket))
 }
 
 /// What rustls found wrong with the peer's certificate, if that failed the

@@ -7,11 +7,13 @@
 //! Here the task connects the socket itself (binding the source address when
 //! asked), backs off between attempts, resubscribes every filter after each
 //! connect, reads the socket as fast as the broker sends (so Mosquitto never
-//! drops for a slow reader), and hands messages to bounded queues. PUBLISH
+//! drops for a slow reader; in a backlog, in gathered reads: `gather.rs`),
+//! and hands messages to bounded queues. PUBLISH
 //! packets, nearly all a device sends, are read by `publish.rs` without a
 //! copy of their topic; rumqttc reads the rest.
 
 use super::core::{Command, Core, Item};
+use super::gather::{Gather, GATHER_BYTES};
 use super::publish::{self, Publish, Taken};
 use super::queue::Message;
 use super::redelivery::Redelivery;
@@ -25,6 +27,7 @@ use bytes::{Buf, BytesMut};
 use rumqttc::mqttbytes::{self, QoS};
 use rumqttc::{ConnectReturnCode, Packet, SubscribeReasonCode};
 use std::collections::HashMap;
+use std::os::fd::RawFd;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc::SyncSender;
 use std::sync::Arc;
@@ -45,6 +48,8 @@ const NOT_MQTT: &str = " (this port does not speak MQTT: is it the JET gRPC port
 /// An established MQTT connection and what was read past the CONNACK.
 struct Connection {
     stream: Box<dyn Stream>,
+    /// The TCP socket under `stream`, for read gathering.
+    socket: RawFd,
     input: BytesMut,
 }
 
@@ -176,7 +181,7 @@ async fn connect(core: &Core) -> Result<Connection> {
 
 async fn handshake(core: &Core) -> Result<Connection> {
     let options = &core.options;
-    let mut stream = net::connect(
+    let (mut stream, socket) = net::connect(
         &options.device,
         options.port,
         options.bind_address,
@@ -212,7 +217,11 @@ async fn handshake(core: &Core) -> Result<Connection> {
                             options.port,
                             if core.tls.is_some() { " (tls)" } else { "" }
                         );
-                        Ok(Connection { stream, input })
+                        Ok(Connection {
+                            stream,
+                            socket,
+                            input,
+                        })
                     }
                     code => Err(refusal(code)),
                 };
@@ -685,8 +694,10 @@ async fn drive(
 ) -> Ended {
     let Connection {
         mut stream,
+        socket,
         mut input,
     } = connection;
+    let mut gather = Gather::new(socket);
     let options = &core.options;
     let mut link = Link::new(core, redelivery);
     let filters = core.registry.filters();
@@ -728,13 +739,33 @@ async fn drive(
         // application takes events; commands and keepalive go on.
         let paused = core.must_wait();
         link.paused_since_ping |= paused;
+        let free = input.capacity() - input.len();
         tokio::select! {
             read = stream.read_buf(&mut input), if !paused => match read {
                 Ok(0) => return Ended::Lost("the broker closed the connection".into()),
-                Ok(_) => {}
+                Ok(bytes) => {
+                    if gather.after_read(bytes, free) {
+                        jet_log!(
+                            Level::Debug,
+                            "notify",
+                            "session {}: the broker has a backlog; reads gather {} KiB",
+                            core.client_id,
+                            GATHER_BYTES / 1024
+                        );
+                    }
+                }
                 Err(e) => return Ended::Lost(e.to_string()),
             },
-            _ = core.room.notified(), if paused => {}
+            _ = gather.tail(), if gather.on() && !paused => {
+                gather.end();
+                jet_log!(
+                    Level::Debug,
+                    "notify",
+                    "session {}: the backlog is over; reads no longer gather",
+                    core.client_id
+                );
+            }
+            _ = core.room.notified(), if paused => gather.resume(),
             command = commands.recv() => {
                 let command = command.unwrap_or(Command::Close);
                 match link.command(command) {

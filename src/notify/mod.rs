@@ -10,6 +10,7 @@
 mod connection;
 mod core;
 mod dispatcher;
+mod gather;
 mod options;
 mod publish;
 mod queue;

@@ -37,7 +37,7 @@ impl tower_service::Service<Uri> for Connector {
         let me = self.clone();
         Box::pin(async move {
             let attempt = net::connect(&me.host, me.port, None, me.tls.as_ref());
-            let stream = tokio::time::timeout(me.timeout, attempt)
+            let (stream, _) = tokio::time::timeout(me.timeout, attempt)
                 .await
                 .map_err(|_| {
                     Error::new(

@@ -1,0 +1,218 @@
+//! Read gathering while the broker works through a backlog.
+//!
+//! When reads keep bringing half of libjet's read buffer or more, the broker
+//! has a backlog for this session (a persistent session's events after an
+//! outage, or a burst). Mosquitto writes such a backlog one packet at a
+//! time, and a reader that takes each packet the moment it lands makes every
+//! one of those writes wake it: the wake-ups and the small segments cost the
+//! broker more CPU than the reads save. While the backlog lasts, the
+//! socket's receive low-water mark (`SO_RCVLOWAT`) asks the kernel to wake
+//! the reader only once [`GATHER_BYTES`] are waiting.
+//!
+//! When no wake-up comes within [`TAIL`] of the last read, the stream is
+//! slower than a backlog: the mark goes back to one byte (the kernel then
+//! wakes the reader at once for what is left) and gathering rests for
+//! [`REST`]. A live stream, read a few events at a time, never gathers; one
+//! that falls behind for a moment and catches up with a single large read
+//! does not either, since gathering starts only at the second large read in
+//! a row. A stream that gathers without being a backlog (a QoS 1 in-flight
+//! window of large events) loses at most one `TAIL` per `REST`.
+
+use std::os::fd::RawFd;
+use std::pin::Pin;
+use std::time::Duration;
+use tokio::time::{Instant, Sleep};
+
+/// Bytes the kernel gathers before it wakes a reader in a backlog.
+pub(super) const GATHER_BYTES: i32 = 256 * 1024;
+/// How long a gathering reader waits for the next wake-up before it takes
+/// what is there: long enough for [`GATHER_BYTES`] to arrive at the rate
+/// Mosquitto writes a backlog while sharing the machine's cores with its
+/// reader (shorter tails ended gathering in mid-drain).
+pub(super) const TAIL: Duration = Duration::from_millis(10);
+/// How long gathering stays off after its tail passed.
+pub(super) const REST: Duration = Duration::from_secs(1);
+/// Large reads in a row that start gathering.
+const LARGE_READS: u32 = 2;
+
+/// The gathering state of one connection's socket.
+pub(super) struct Gather {
+    socket: RawFd,
+    on: bool,
+    large_reads: u32,
+    rest_until: Instant,
+    tail: Pin<Box<Sleep>>,
+}
+
+impl Gather {
+    /// Gathering for `socket`, off. The socket must outlive this value.
+    pub(super) fn new(socket: RawFd) -> Gather {
+        let now = Instant::now();
+        Gather {
+            socket,
+            on: false,
+            large_reads: 0,
+            rest_until: now,
+            tail: Box::pin(tokio::time::sleep_until(now)),
+        }
+    }
+
+    /// Whether the reader is gathering now (then [`Gather::tail`] must be
+    /// awaited beside the read).
+    pub(super) fn on(&self) -> bool {
+        self.on
+    }
+
+    /// Notes a read of `bytes` into a buffer that had `free` bytes: the
+    /// second read in a row of half the buffer or more starts gathering
+    /// (unless it rests), and every read while gathering restarts the
+    /// tail's clock. Returns whether this read started gathering.
+    pub(super) fn after_read(&mut self, bytes: usize, free: usize) -> bool {
+        let now = Instant::now();
+        let mut started = false;
+        if !self.on {
+            if bytes < free / 2 {
+                self.large_reads = 0;
+                return false;
+            }
+            self.large_reads += 1;
+            if self.large_reads < LARGE_READS
+                || now < self.rest_until
+                || !self.set_low_water(GATHER_BYTES)
+            {
+                return false;
+            }
+            self.on = true;
+            started = true;
+        }
+        self.tail.as_mut().reset(now + TAIL);
+        started
+    }
+
+    /// Restarts the tail's clock after the reader was paused (a full queue
+    /// under `Overflow::Wait`): time spent not reading is no sign that the
+    /// backlog ended.
+    pub(super) fn resume(&mut self) {
+        if self.on {
+            self.tail.as_mut().reset(Instant::now() + TAIL);
+        }
+    }
+
+    /// Resolves when no wake-up came within [`TAIL`] of the last read.
+    pub(super) async fn tail(&mut self) {
+        self.tail.as_mut().await;
+    }
+
+    /// Ends gathering after its tail passed: back to waking for one byte,
+    /// and a rest.
+    pub(super) fn end(&mut self) {
+        self.on = false;
+        self.large_reads = 0;
+        self.rest_until = Instant::now() + REST;
+        // If this fails the socket is going away; the read reports it.
+        self.set_low_water(1);
+    }
+
+    fn set_low_water(&self, bytes: i32) -> bool {
+        // SAFETY: `socket` is an open socket (the connection that owns this
+        // value holds it), and the option value is an i32 of the size given.
+        let status = unsafe {
+            libc::setsockopt(
+                self.socket,
+                libc::SOL_SOCKET,
+                libc::SO_RCVLOWAT,
+                (&bytes as *const i32).cast(),
+                std::mem::size_of::<i32>() as libc::socklen_t,
+            )
+        };
+        status == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::fd::AsRawFd;
+    use tokio::net::{TcpListener, TcpStream};
+
+    /// Runs `test` with a connected loopback socket's descriptor.
+    fn with_socket(test: impl AsyncFnOnce(RawFd)) {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async {
+            let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let client = TcpStream::connect(listener.local_addr().unwrap())
+                .await
+                .unwrap();
+            let _server = listener.accept().await.unwrap();
+            test(client.as_raw_fd()).await;
+        });
+    }
+
+    fn low_water(socket: RawFd) -> i32 {
+        let mut value: i32 = 0;
+        let mut size = std::mem::size_of::<i32>() as libc::socklen_t;
+        // SAFETY: an open socket, and room for the i32 the option is.
+        let status = unsafe {
+            libc::getsockopt(
+                socket,
+                libc::SOL_SOCKET,
+                libc::SO_RCVLOWAT,
+                (&mut value as *mut i32).cast(),
+                &mut size,
+            )
+        };
+        assert_eq!(status, 0);
+        value
+    }
+
+    const FREE: usize = 64 * 1024;
+
+    #[test]
+    fn the_second_large_read_in_a_row_starts_gathering() {
+        with_socket(async |socket| {
+            let mut gather = Gather::new(socket);
+            assert!(!gather.after_read(FREE / 2, FREE));
+            assert!(!gather.on());
+            assert_eq!(low_water(socket), 1);
+            assert!(gather.after_read(FREE, FREE));
+            assert!(gather.on());
+            assert_eq!(low_water(socket), GATHER_BYTES);
+            assert!(!gather.after_read(FREE, FREE), "it starts once");
+        });
+    }
+
+    #[test]
+    fn a_small_read_between_large_ones_starts_nothing() {
+        with_socket(async |socket| {
+            let mut gather = Gather::new(socket);
+            for _ in 0..10 {
+                assert!(!gather.after_read(FREE, FREE));
+                assert!(!gather.after_read(FREE / 2 - 1, FREE));
+            }
+            assert!(!gather.on());
+            assert_eq!(low_water(socket), 1);
+        });
+    }
+
+    #[test]
+    fn the_tail_passes_after_its_time_and_the_end_wakes_for_one_byte_and_rests() {
+        with_socket(async |socket| {
+            let mut gather = Gather::new(socket);
+            gather.after_read(FREE, FREE);
+            let started = Instant::now();
+            gather.after_read(FREE, FREE);
+            gather.tail().await;
+            assert!(started.elapsed() >= TAIL);
+            gather.end();
+            assert!(!gather.on());
+            assert_eq!(low_water(socket), 1);
+            for _ in 0..4 {
+                assert!(!gather.after_read(FREE, FREE), "it rests after the end");
+            }
+            assert_eq!(low_water(socket), 1);
+        });
+    }
+}

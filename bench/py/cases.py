@@ -230,15 +230,24 @@ def throughput(bench, events, runs, paho_runs):
             for entry in interleaved(bench, mode, qos, plan, "case 1")]
 
 
+def median_p99_run(found):
+    """The run of `found` with the median p99, and `p99_runs_us`: every run's p99."""
+    found.sort(key=lambda r: r["p99_us"])
+    return dict(found[(len(found) - 1) // 2], p99_runs_us=[r["p99_us"] for r in found])
+
+
 def latency(bench, plan, runs):
     """Case 2: publish → delivery latency of libjet (callbacks on its
     dispatcher thread, and inline on its network thread) and libmosquitto,
     QoS 0, at each (rate, count) of `plan`, `runs` times each, the
     subscribers taking turns. A tail percentile moves a lot from one run to the next, so
-    each entry is the run with the median p99, and `p99_runs_us` lists all."""
-    entries = []
+    each entry is the run with the median p99, and `p99_runs_us` lists all.
+    Between them, `handoff` measures one thread waking another at the same
+    pace (the step libjet's dispatcher adds): returns (entries, handoffs)."""
+    entries, handoffs = [], []
     for rate, count in plan:
         measured = {"libjet": [], "libjet-inline": [], "libmosquitto": []}
+        handed = []
         for k in range(runs):
             for name, found in measured.items():
                 progress(f"== case 2: latency qos 0 {name} at {num(rate)}/s run {k + 1}/{runs} "
@@ -248,12 +257,22 @@ def latency(bench, plan, runs):
                 progress(f"   p50 {result['p50_us']:.0f} µs, p99 {result['p99_us']:.0f} µs, "
                          f"max {result.get('max_us') or 0:.0f} µs "
                          f"(publisher {num(published['rate'])}/s)")
+            handed.append(handoff(bench, rate, count))
         for name, found in measured.items():
-            found.sort(key=lambda r: r["p99_us"])
-            entries.append({"rate": rate, "qos": 0, "subscriber": name,
-                            **found[(len(found) - 1) // 2],
-                            "p99_runs_us": [r["p99_us"] for r in found]})
-    return entries
+            entries.append({"rate": rate, "qos": 0, "subscriber": name, **median_p99_run(found)})
+        handoffs.append({"rate": rate, **median_p99_run(handed)})
+    return entries, handoffs
+
+
+def handoff(bench, rate, count):
+    """One run of `handoff` (bench/c/handoff.c): `count` hand-offs between two
+    threads at `rate` a second; its JSON."""
+    bench.settle()
+    result = run("handoff", [Path(bench.paths.bin_dir) / "handoff", "--rate", str(rate),
+                             "--count", str(count)], bench.workdir, wait_time(count, rate / 2))
+    require("handoff", result, ["handoffs", "received", "p50_us", "p99_us"])
+    progress(f"   hand-off p50 {result['p50_us']:.1f} µs, p99 {result['p99_us']:.0f} µs")
+    return {k: v for k, v in result.items() if k != "quantiles_us"}
 
 
 def service_call(bench, sim, client, argv, case, args, keys, count):

@@ -178,7 +178,8 @@ def measure(args, plan, workdir):
             found["throughput"] = cases.throughput(bench, plan.events, plan.runs,
                                                    plan.paho_runs)
         if 2 in args.cases:
-            found["latency"] = cases.latency(bench, plan.latency, plan.latency_runs)
+            found["latency"], found["handoff"] = cases.latency(bench, plan.latency,
+                                                               plan.latency_runs)
         if 3 in args.cases:
             with jet_sim(args.jet, workdir) as sim:
                 found["calls"] = cases.calls(bench, sim, plan.calls, plan.threads, plan.terms)

@@ -197,7 +197,25 @@ def latency_section(results):
         lines += [f"### {num(rate)} events/s, QoS {qos}", "",
                   table(["Subscriber", "Received", "p50", "p99", "p99.9", "max",
                          f"p99 × {SUBSCRIBER_BASELINE}", "p99 of every run"], rows), ""]
-    return lines
+    return lines + handoff_section(results)
+
+
+def handoff_section(results):
+    """One thread waking another at each latency rate (bench/c/handoff.c)."""
+    handoffs = results.get("handoff") or []
+    if not handoffs:
+        return []
+    rows = [[num(h.get("rate")), num(h.get("handoffs")), num(h.get("received")),
+             num(h.get("p50_us")), num(h.get("p99_us")), num(h.get("max_us")),
+             ", ".join(num(v) for v in h.get("p99_runs_us") or [])] for h in handoffs]
+    return ["### One thread waking another", "",
+            "`handoff`: a thread sleeps until each due time of a paced stream, then signals "
+            "a condition variable that a second, idle thread waits on (what libjet's network "
+            "task does to its dispatcher); the time from the signal to the second thread "
+            "running, in µs, taking turns with the subscribers above. \"Received\" is below "
+            "\"Hand-offs\" when the waiting thread was still away as the next one came.", "",
+            table(["Rate (/s)", "Hand-offs", "Received", "p50", "p99", "max",
+                   "p99 of every run"], rows), ""]
 
 
 def per_call_us(seconds, calls):

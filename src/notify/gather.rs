@@ -1,6 +1,6 @@
 //! Read gathering while the broker works through a backlog.
 //!
-//! When reads keep bringing half of libjet's read buffer or more, the broker
+//! When reads keep bringing half of libjet's 64 KiB read or more, the broker
 //! has a backlog for this session (a persistent session's events after an
 //! outage, or a burst). Mosquitto writes such a backlog one packet at a
 //! time, and a reader that takes each packet the moment it lands makes every
@@ -34,6 +34,9 @@ pub(super) const TAIL: Duration = Duration::from_millis(10);
 pub(super) const REST: Duration = Duration::from_secs(1);
 /// Large reads in a row that start gathering.
 const LARGE_READS: u32 = 2;
+/// A read of this much is large (or of half the free buffer, when that is
+/// less): half of the network task's usual 64 KiB read.
+const LARGE_READ: usize = 32 * 1024;
 
 /// The gathering state of one connection's socket.
 pub(super) struct Gather {
@@ -64,14 +67,14 @@ impl Gather {
     }
 
     /// Notes a read of `bytes` into a buffer that had `free` bytes: the
-    /// second read in a row of half the buffer or more starts gathering
+    /// second large read in a row ([`LARGE_READ`]) starts gathering
     /// (unless it rests), and every read while gathering restarts the
     /// tail's clock. Returns whether this read started gathering.
     pub(super) fn after_read(&mut self, bytes: usize, free: usize) -> bool {
         let now = Instant::now();
         let mut started = false;
         if !self.on {
-            if bytes < free / 2 {
+            if bytes < LARGE_READ.min(free / 2) {
                 self.large_reads = 0;
                 return false;
             }

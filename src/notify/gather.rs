@@ -1,22 +1,21 @@
-//! Read gathering while the broker works through a backlog.
+//! Read gathering while the broker sends the backlog a connect finds.
 //!
-//! When reads keep bringing half of libjet's 64 KiB read or more, the broker
-//! has a backlog for this session (a persistent session's events after an
-//! outage, or a burst). Mosquitto writes such a backlog one packet at a
-//! time, and a reader that takes each packet the moment it lands makes every
-//! one of those writes wake it: the wake-ups and the small segments cost the
-//! broker more CPU than the reads save. While the backlog lasts, the
-//! socket's receive low-water mark (`SO_RCVLOWAT`) asks the kernel to wake
-//! the reader only once [`GATHER_BYTES`] are waiting.
+//! When a session (re)connects to a backlog (a persistent session's events
+//! kept through an outage), Mosquitto writes it one packet at a time, and a
+//! reader that takes each packet the moment it lands makes every one of
+//! those writes wake it: the wake-ups and the small segments cost the broker
+//! more CPU than the reads save. So while that backlog lasts, the socket's
+//! receive low-water mark (`SO_RCVLOWAT`) asks the kernel to wake the reader
+//! only once [`GATHER_BYTES`] are waiting.
 //!
-//! When no wake-up comes within [`TAIL`] of the last read, the stream is
-//! slower than a backlog: the mark goes back to one byte (the kernel then
-//! wakes the reader at once for what is left) and gathering rests for
-//! [`REST`]. A live stream, read a few events at a time, never gathers; one
-//! that falls behind for a moment and catches up with a single large read
-//! does not either, since gathering starts only at the second large read in
-//! a row. A stream that gathers without being a backlog (a QoS 1 in-flight
-//! window of large events) loses at most one `TAIL` per `REST`.
+//! Gathering starts at the second read in a row of [`LARGE_READ`] or more
+//! within [`ARMED`] of the connect. When no wake-up comes within [`TAIL`] of
+//! the last read, the backlog is over: the mark goes back to one byte (the
+//! kernel then wakes the reader at once for what is left), and this
+//! connection does not gather again. A live stream is never gathered, not
+//! even a burst or a moment of falling behind: there every event's latency
+//! counts, and a gathering reader would make the events before the mark
+//! wait up to `TAIL`.
 
 use std::os::fd::RawFd;
 use std::pin::Pin;
@@ -26,12 +25,14 @@ use tokio::time::{Instant, Sleep};
 /// Bytes the kernel gathers before it wakes a reader in a backlog.
 pub(super) const GATHER_BYTES: i32 = 256 * 1024;
 /// How long a gathering reader waits for the next wake-up before it takes
-/// what is there: long enough for [`GATHER_BYTES`] to arrive at the rate
-/// Mosquitto writes a backlog while sharing the machine's cores with its
-/// reader (shorter tails ended gathering in mid-drain).
+/// what is there and stops gathering: long enough for [`GATHER_BYTES`] to
+/// arrive at the rate Mosquitto writes a backlog while sharing the
+/// machine's cores with its reader (shorter tails ended gathering in
+/// mid-drain).
 pub(super) const TAIL: Duration = Duration::from_millis(10);
-/// How long gathering stays off after its tail passed.
-pub(super) const REST: Duration = Duration::from_secs(1);
+/// How long after the connect a backlog may start gathering (Mosquitto
+/// sends a session's backlog right after its CONNACK).
+pub(super) const ARMED: Duration = Duration::from_millis(250);
 /// Large reads in a row that start gathering.
 const LARGE_READS: u32 = 2;
 /// A read of this much is large (or of half the free buffer, when that is
@@ -42,20 +43,26 @@ const LARGE_READ: usize = 32 * 1024;
 pub(super) struct Gather {
     socket: RawFd,
     on: bool,
+    /// Whether gathering may still start on this connection.
+    armed: bool,
+    /// Large reads in a row while off.
     large_reads: u32,
-    rest_until: Instant,
+    /// Until when gathering may start.
+    armed_until: Instant,
     tail: Pin<Box<Sleep>>,
 }
 
 impl Gather {
-    /// Gathering for `socket`, off. The socket must outlive this value.
+    /// Gathering for a `socket` connected now, off. The socket must outlive
+    /// this value.
     pub(super) fn new(socket: RawFd) -> Gather {
         let now = Instant::now();
         Gather {
             socket,
             on: false,
+            armed: true,
             large_reads: 0,
-            rest_until: now,
+            armed_until: now + ARMED,
             tail: Box::pin(tokio::time::sleep_until(now)),
         }
     }
@@ -67,29 +74,33 @@ impl Gather {
     }
 
     /// Notes a read of `bytes` into a buffer that had `free` bytes: the
-    /// second large read in a row ([`LARGE_READ`]) starts gathering
-    /// (unless it rests), and every read while gathering restarts the
-    /// tail's clock. Returns whether this read started gathering.
+    /// second large read in a row starts gathering (while the connection is
+    /// armed), and every read while gathering restarts the tail's clock.
+    /// Returns whether this read started gathering.
     pub(super) fn after_read(&mut self, bytes: usize, free: usize) -> bool {
         let now = Instant::now();
-        let mut started = false;
-        if !self.on {
-            if bytes < LARGE_READ.min(free / 2) {
-                self.large_reads = 0;
-                return false;
-            }
-            self.large_reads += 1;
-            if self.large_reads < LARGE_READS
-                || now < self.rest_until
-                || !self.set_low_water(GATHER_BYTES)
-            {
-                return false;
-            }
-            self.on = true;
-            started = true;
+        if self.on {
+            self.tail.as_mut().reset(now + TAIL);
+            return false;
         }
+        if !self.armed {
+            return false;
+        }
+        if now >= self.armed_until {
+            self.armed = false;
+            return false;
+        }
+        if bytes < LARGE_READ.min(free / 2) {
+            self.large_reads = 0;
+            return false;
+        }
+        self.large_reads += 1;
+        if self.large_reads < LARGE_READS || !self.set_low_water(GATHER_BYTES) {
+            return false;
+        }
+        self.on = true;
         self.tail.as_mut().reset(now + TAIL);
-        started
+        true
     }
 
     /// Restarts the tail's clock after the reader was paused (a full queue
@@ -107,11 +118,10 @@ impl Gather {
     }
 
     /// Ends gathering after its tail passed: back to waking for one byte,
-    /// and a rest.
+    /// for the rest of the connection.
     pub(super) fn end(&mut self) {
         self.on = false;
-        self.large_reads = 0;
-        self.rest_until = Instant::now() + REST;
+        self.armed = false;
         // If this fails the socket is going away; the read reports it.
         self.set_low_water(1);
     }
@@ -193,7 +203,7 @@ mod tests {
             let mut gather = Gather::new(socket);
             for _ in 0..10 {
                 assert!(!gather.after_read(FREE, FREE));
-                assert!(!gather.after_read(FREE / 2 - 1, FREE));
+                assert!(!gather.after_read(LARGE_READ - 1, FREE));
             }
             assert!(!gather.on());
             assert_eq!(low_water(socket), 1);
@@ -201,7 +211,7 @@ mod tests {
     }
 
     #[test]
-    fn the_tail_passes_after_its_time_and_the_end_wakes_for_one_byte_and_rests() {
+    fn the_tail_passes_after_its_time_and_the_end_is_for_the_connection() {
         with_socket(async |socket| {
             let mut gather = Gather::new(socket);
             gather.after_read(FREE, FREE);
@@ -213,8 +223,21 @@ mod tests {
             assert!(!gather.on());
             assert_eq!(low_water(socket), 1);
             for _ in 0..4 {
-                assert!(!gather.after_read(FREE, FREE), "it rests after the end");
+                assert!(!gather.after_read(FREE, FREE), "gathering is over");
             }
+            assert_eq!(low_water(socket), 1);
+        });
+    }
+
+    #[test]
+    fn large_reads_later_than_the_armed_time_start_nothing() {
+        with_socket(async |socket| {
+            let mut gather = Gather::new(socket);
+            gather.armed_until = Instant::now();
+            for _ in 0..4 {
+                assert!(!gather.after_read(FREE, FREE));
+            }
+            assert!(!gather.on());
             assert_eq!(low_water(socket), 1);
         });
     }

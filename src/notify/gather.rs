@@ -43,11 +43,10 @@ const LARGE_READ: usize = 32 * 1024;
 pub(super) struct Gather {
     socket: RawFd,
     on: bool,
-    /// Whether gathering may still start on this connection.
-    armed: bool,
     /// Large reads in a row while off.
     large_reads: u32,
-    /// Until when gathering may start.
+    /// Until when gathering may start on this connection (the end of
+    /// gathering moves it to then).
     armed_until: Instant,
     tail: Pin<Box<Sleep>>,
 }
@@ -60,7 +59,6 @@ impl Gather {
         Gather {
             socket,
             on: false,
-            armed: true,
             large_reads: 0,
             armed_until: now + ARMED,
             tail: Box::pin(tokio::time::sleep_until(now)),
@@ -83,11 +81,7 @@ impl Gather {
             self.tail.as_mut().reset(now + TAIL);
             return false;
         }
-        if !self.armed {
-            return false;
-        }
         if now >= self.armed_until {
-            self.armed = false;
             return false;
         }
         if bytes < LARGE_READ.min(free / 2) {
@@ -121,7 +115,7 @@ impl Gather {
     /// for the rest of the connection.
     pub(super) fn end(&mut self) {
         self.on = false;
-        self.armed = false;
+        self.armed_until = Instant::now();
         // If this fails the socket is going away; the read reports it.
         self.set_low_water(1);
     }

@@ -14,6 +14,7 @@
  */
 #include "common.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -75,7 +76,7 @@ int main(int argc, char **argv)
     int64_t due = now_ns() + 10 * period;
     for (long i = 1; i <= count; i++, due += period) {
         struct timespec at = {(time_t)(due / 1000000000LL), (long)(due % 1000000000LL)};
-        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, NULL) != 0) {
+        while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &at, NULL) == EINTR) {
         }
         hand_off(i);
     }

@@ -80,7 +80,7 @@ def latency_count(rate):
 
 FULL = Plan(events=1_000_000, runs=3, paho_runs=1,
             latency=tuple((rate, latency_count(rate)) for rate in (1000, 10000, 50000)),
-            latency_runs=7,
+            latency_runs=11,
             calls=20_000, threads=(1, 8), terms=1000, sessions=1000,
             callgrind=(5000, 25000), settle_s=1.0)
 QUICK = Plan(events=50_000, runs=1, paho_runs=1,

@@ -176,6 +176,16 @@ def throughput_section(results):
     return lines
 
 
+def share_higher(runs, base_runs):
+    """The share of (run, baseline run) pairs in which the run's value is the
+    higher, a tie counting half: about 0.5 when the runs cannot tell the two
+    apart, whatever their medians say."""
+    if not runs or not base_runs:
+        return None
+    pairs = [(a > b) + 0.5 * (a == b) for a in runs for b in base_runs]
+    return sum(pairs) / len(pairs)
+
+
 def latency_section(results):
     """One table per publish rate and QoS: the latency percentiles."""
     groups = latency_groups(results)
@@ -185,19 +195,34 @@ def latency_section(results):
              "Publish → delivery, CLOCK_MONOTONIC of the publisher and the subscriber, in µs "
              f"(nearest rank); the ratio is p99 to {SUBSCRIBER_BASELINE}'s p99. Each rate is "
              "run several times, the two subscribers taking turns; a row is the run with the "
-             "median p99, and the last column gives the p99 of every run, lowest first.", ""]
+             "median p99, and the last column gives the p99 of every run, lowest first. "
+             f"\"Runs above\" is the share of pairs of a run and a {SUBSCRIBER_BASELINE} run "
+             "at the same rate in which the run's p99 is the higher (a tie counts half): "
+             "0.5 when the runs do not tell the two apart.", ""]
     for (rate, qos), entries in groups:
         by_name = {e.get("subscriber"): e for e in entries}
-        base = (by_name.get(SUBSCRIBER_BASELINE) or {}).get("p99_us")
+        base_entry = by_name.get(SUBSCRIBER_BASELINE) or {}
+        base = base_entry.get("p99_us")
         rows = [[name, num(e.get("received")), num(e.get("p50_us")), num(e.get("p99_us")),
                  num(e.get("p999_us")), num(e.get("max_us")), ratio(e.get("p99_us"), base),
+                 share(e, base_entry),
                  ", ".join(num(v) for v in e.get("p99_runs_us") or [])]
                 for name, e in ((n, by_name[n])
                                 for n in ordered(by_name, ["libjet", "libjet-inline"] + SUBSCRIBERS))]
         lines += [f"### {num(rate)} events/s, QoS {qos}", "",
                   table(["Subscriber", "Received", "p50", "p99", "p99.9", "max",
-                         f"p99 × {SUBSCRIBER_BASELINE}", "p99 of every run"], rows), ""]
+                         f"p99 × {SUBSCRIBER_BASELINE}", "Runs above", "p99 of every run"],
+                        rows), ""]
     return lines + handoff_section(results)
+
+
+def share(entry, base_entry):
+    """`share_higher` of two latency entries' p99 runs, as the table shows it
+    ("" for the baseline itself, "n/a" when either has no runs)."""
+    if entry is base_entry:
+        return ""
+    found = share_higher(entry.get("p99_runs_us"), base_entry.get("p99_runs_us"))
+    return "n/a" if found is None else f"{found:.2f}"
 
 
 def handoff_section(results):

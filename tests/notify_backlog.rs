@@ -1,6 +1,7 @@
-//! A backlog many reads long, against a real Mosquitto broker: the reads
-//! gather (the socket's low-water mark), and every event still arrives, in
-//! order, and a live event after the backlog still wakes the reader.
+//! A backlog many reads long, against a real Mosquitto broker: a persistent
+//! session's reads gather (the socket's low-water mark), every event still
+//! arrives, in order, and a live event after the backlog still wakes the
+//! reader; a clean session's reads never gather.
 
 use jet_testkit as support;
 
@@ -51,6 +52,13 @@ fn a_backlog_arrives_whole_and_in_order_through_gathered_reads() {
         })),
         Level::Debug,
     );
+    let clean = NotificationSession::open(NotifyOptions {
+        client_id: Some("jet-clean".into()),
+        clean_session: true,
+        ..options.clone()
+    })
+    .unwrap();
+    clean.subscribe_pull(&Topic::config_update()).unwrap();
     let session = NotificationSession::create(options).unwrap();
     session.subscribe_pull(&Topic::config_update()).unwrap();
     session.connect().unwrap();
@@ -71,15 +79,22 @@ fn a_backlog_arrives_whole_and_in_order_through_gathered_reads() {
         live.expect("the live event after the backlog").raw(),
         b"{\"live\":1}"
     );
+    let live = clean.next(Duration::from_secs(10)).unwrap();
+    assert_eq!(
+        live.expect("the live event on the clean session").raw(),
+        b"{\"live\":1}"
+    );
     session.close();
+    clean.close();
     logging::set_sink(None, Level::Info);
 
     let records = records.lock().unwrap();
-    let said = |text: &str| {
+    let said = |session: &str, text: &str| {
         records
             .iter()
-            .any(|r| r.contains("jet-backlog") && r.contains(text))
+            .any(|r| r.contains(&format!("session {session}:")) && r.contains(text))
     };
-    assert!(said("has a backlog; reads gather"), "{records:?}");
-    assert!(said("backlog is over"), "{records:?}");
+    assert!(said("jet-backlog", "reads gather"), "{records:?}");
+    assert!(said("jet-backlog", "reads no longer gather"), "{records:?}");
+    assert!(!said("jet-clean", "gather"), "{records:?}");
 }

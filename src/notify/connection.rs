@@ -697,8 +697,17 @@ async fn drive(
         socket,
         mut input,
     } = connection;
-    let mut gather = Gather::new(socket);
     let options = &core.options;
+    let mut gather = Gather::new(socket);
+    if !options.clean_session && gather.start() {
+        jet_log!(
+            Level::Debug,
+            "notify",
+            "session {}: persistent session; reads gather {} KiB until the broker pauses",
+            core.client_id,
+            GATHER_BYTES / 1024
+        );
+    }
     let mut link = Link::new(core, redelivery);
     let filters = core.registry.filters();
     for chunk in filters.chunks(FILTERS_PER_PACKET) {
@@ -739,21 +748,10 @@ async fn drive(
         // application takes events; commands and keepalive go on.
         let paused = core.must_wait();
         link.paused_since_ping |= paused;
-        let free = input.capacity() - input.len();
         tokio::select! {
             read = stream.read_buf(&mut input), if !paused => match read {
                 Ok(0) => return Ended::Lost("the broker closed the connection".into()),
-                Ok(bytes) => {
-                    if gather.after_read(bytes, free) {
-                        jet_log!(
-                            Level::Debug,
-                            "notify",
-                            "session {}: the broker has a backlog; reads gather {} KiB",
-                            core.client_id,
-                            GATHER_BYTES / 1024
-                        );
-                    }
-                }
+                Ok(_) => gather.after_read(),
                 Err(e) => return Ended::Lost(e.to_string()),
             },
             _ = gather.tail(), if gather.on() && !paused => {
@@ -761,7 +759,7 @@ async fn drive(
                 jet_log!(
                     Level::Debug,
                     "notify",
-                    "session {}: the backlog is over; reads no longer gather",
+                    "session {}: the broker paused; reads no longer gather",
                     core.client_id
                 );
             }

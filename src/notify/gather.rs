@@ -1,21 +1,20 @@
 //! Read gathering while the broker sends the backlog a connect finds.
 //!
-//! When a session (re)connects to a backlog (a persistent session's events
-//! kept through an outage), Mosquitto writes it one packet at a time, and a
-//! reader that takes each packet the moment it lands makes every one of
-//! those writes wake it: the wake-ups and the small segments cost the broker
-//! more CPU than the reads save. So while that backlog lasts, the socket's
-//! receive low-water mark (`SO_RCVLOWAT`) asks the kernel to wake the reader
-//! only once [`GATHER_BYTES`] are waiting.
+//! When a persistent session (re)connects, Mosquitto sends the events it
+//! kept for it right after the CONNACK, one packet at a time, and a reader
+//! that takes each packet the moment it lands makes every one of those
+//! writes wake it: the wake-ups and the small segments cost the broker more
+//! CPU than the reads save. So a persistent session's connection starts
+//! gathering at the connect: the socket's receive low-water mark
+//! (`SO_RCVLOWAT`) asks the kernel to wake the reader only once
+//! [`GATHER_BYTES`] are waiting.
 //!
-//! Gathering starts at the second read in a row of [`LARGE_READ`] or more
-//! within [`ARMED`] of the connect. When no wake-up comes within [`TAIL`] of
-//! the last read, the backlog is over: the mark goes back to one byte (the
-//! kernel then wakes the reader at once for what is left), and this
-//! connection does not gather again. A live stream is never gathered, not
-//! even a burst or a moment of falling behind: there every event's latency
-//! counts, and a gathering reader would make the events before the mark
-//! wait up to `TAIL`.
+//! When no wake-up comes within [`TAIL`] of the connect or of the last read,
+//! the backlog is over (or there was none): the mark goes back to one byte
+//! (the kernel then wakes the reader at once for what is left), and this
+//! connection does not gather again. A clean session never gathers: the
+//! broker keeps nothing for it, and on a live stream every event's latency
+//! counts.
 
 use std::os::fd::RawFd;
 use std::pin::Pin;
@@ -28,41 +27,38 @@ pub(super) const GATHER_BYTES: i32 = 256 * 1024;
 /// what is there and stops gathering: long enough for [`GATHER_BYTES`] to
 /// arrive at the rate Mosquitto writes a backlog while sharing the
 /// machine's cores with its reader (shorter tails ended gathering in
-/// mid-drain).
+/// mid-drain). It is also the most a persistent session's first events
+/// and SUBACKs wait after a connect that finds no backlog.
 pub(super) const TAIL: Duration = Duration::from_millis(10);
-/// How long after the connect a backlog may start gathering (Mosquitto
-/// sends a session's backlog right after its CONNACK).
-pub(super) const ARMED: Duration = Duration::from_millis(250);
-/// Large reads in a row that start gathering.
-const LARGE_READS: u32 = 2;
-/// A read of this much is large (or of half the free buffer, when that is
-/// less): half of the network task's usual 64 KiB read.
-const LARGE_READ: usize = 32 * 1024;
 
 /// The gathering state of one connection's socket.
 pub(super) struct Gather {
     socket: RawFd,
     on: bool,
-    /// Large reads in a row while off.
-    large_reads: u32,
-    /// Until when gathering may start on this connection (the end of
-    /// gathering moves it to then).
-    armed_until: Instant,
     tail: Pin<Box<Sleep>>,
 }
 
 impl Gather {
-    /// Gathering for a `socket` connected now, off. The socket must outlive
+    /// Gathering for a connected `socket`, off. The socket must outlive
     /// this value.
     pub(super) fn new(socket: RawFd) -> Gather {
-        let now = Instant::now();
         Gather {
             socket,
             on: false,
-            large_reads: 0,
-            armed_until: now + ARMED,
-            tail: Box::pin(tokio::time::sleep_until(now)),
+            tail: Box::pin(tokio::time::sleep_until(Instant::now())),
         }
+    }
+
+    /// Starts gathering (at a persistent session's connect); the tail's
+    /// clock starts now. Returns whether it started: false when it already
+    /// had, or when the socket refuses the option.
+    pub(super) fn start(&mut self) -> bool {
+        if self.on || !self.set_low_water(GATHER_BYTES) {
+            return false;
+        }
+        self.on = true;
+        self.tail.as_mut().reset(Instant::now() + TAIL);
+        true
     }
 
     /// Whether the reader is gathering now (then [`Gather::tail`] must be
@@ -71,51 +67,29 @@ impl Gather {
         self.on
     }
 
-    /// Notes a read of `bytes` into a buffer that had `free` bytes: the
-    /// second large read in a row starts gathering (while the connection is
-    /// armed), and every read while gathering restarts the tail's clock.
-    /// Returns whether this read started gathering.
-    pub(super) fn after_read(&mut self, bytes: usize, free: usize) -> bool {
-        let now = Instant::now();
+    /// Notes a read: while gathering, it restarts the tail's clock.
+    pub(super) fn after_read(&mut self) {
         if self.on {
-            self.tail.as_mut().reset(now + TAIL);
-            return false;
+            self.tail.as_mut().reset(Instant::now() + TAIL);
         }
-        if now >= self.armed_until {
-            return false;
-        }
-        if bytes < LARGE_READ.min(free / 2) {
-            self.large_reads = 0;
-            return false;
-        }
-        self.large_reads += 1;
-        if self.large_reads < LARGE_READS || !self.set_low_water(GATHER_BYTES) {
-            return false;
-        }
-        self.on = true;
-        self.tail.as_mut().reset(now + TAIL);
-        true
     }
 
     /// Restarts the tail's clock after the reader was paused (a full queue
     /// under `Overflow::Wait`): time spent not reading is no sign that the
     /// backlog ended.
     pub(super) fn resume(&mut self) {
-        if self.on {
-            self.tail.as_mut().reset(Instant::now() + TAIL);
-        }
+        self.after_read();
     }
 
-    /// Resolves when no wake-up came within [`TAIL`] of the last read.
+    /// Resolves when no wake-up came within [`TAIL`] of the start or of the
+    /// last read.
     pub(super) async fn tail(&mut self) {
         self.tail.as_mut().await;
     }
 
-    /// Ends gathering after its tail passed: back to waking for one byte,
-    /// for the rest of the connection.
+    /// Ends gathering after its tail passed: back to waking for one byte.
     pub(super) fn end(&mut self) {
         self.on = false;
-        self.armed_until = Instant::now();
         // If this fails the socket is going away; the read reports it.
         self.set_low_water(1);
     }
@@ -175,62 +149,54 @@ mod tests {
         value
     }
 
-    const FREE: usize = 64 * 1024;
-
     #[test]
-    fn the_second_large_read_in_a_row_starts_gathering() {
+    fn a_start_sets_the_mark_once() {
         with_socket(async |socket| {
             let mut gather = Gather::new(socket);
-            assert!(!gather.after_read(FREE / 2, FREE));
             assert!(!gather.on());
             assert_eq!(low_water(socket), 1);
-            assert!(gather.after_read(FREE, FREE));
+            assert!(gather.start());
             assert!(gather.on());
             assert_eq!(low_water(socket), GATHER_BYTES);
-            assert!(!gather.after_read(FREE, FREE), "it starts once");
+            assert!(!gather.start(), "it starts once");
         });
     }
 
     #[test]
-    fn a_small_read_between_large_ones_starts_nothing() {
+    fn the_tail_passes_after_its_time_from_the_start_and_the_end_resets_the_mark() {
         with_socket(async |socket| {
             let mut gather = Gather::new(socket);
-            for _ in 0..10 {
-                assert!(!gather.after_read(FREE, FREE));
-                assert!(!gather.after_read(LARGE_READ - 1, FREE));
-            }
-            assert!(!gather.on());
-            assert_eq!(low_water(socket), 1);
-        });
-    }
-
-    #[test]
-    fn the_tail_passes_after_its_time_and_the_end_is_for_the_connection() {
-        with_socket(async |socket| {
-            let mut gather = Gather::new(socket);
-            gather.after_read(FREE, FREE);
             let started = Instant::now();
-            gather.after_read(FREE, FREE);
+            gather.start();
             gather.tail().await;
             assert!(started.elapsed() >= TAIL);
             gather.end();
             assert!(!gather.on());
             assert_eq!(low_water(socket), 1);
-            for _ in 0..4 {
-                assert!(!gather.after_read(FREE, FREE), "gathering is over");
-            }
-            assert_eq!(low_water(socket), 1);
         });
     }
 
     #[test]
-    fn large_reads_later_than_the_armed_time_start_nothing() {
+    fn a_read_while_gathering_restarts_the_tails_clock() {
         with_socket(async |socket| {
             let mut gather = Gather::new(socket);
-            gather.armed_until = Instant::now();
+            gather.start();
+            tokio::time::sleep(TAIL / 2).await;
+            let read_at = Instant::now();
+            gather.after_read();
+            gather.tail().await;
+            assert!(read_at.elapsed() >= TAIL);
+        });
+    }
+
+    #[test]
+    fn reads_while_off_start_nothing() {
+        with_socket(async |socket| {
+            let mut gather = Gather::new(socket);
             for _ in 0..4 {
-                assert!(!gather.after_read(FREE, FREE));
+                gather.after_read();
             }
+            gather.resume();
             assert!(!gather.on());
             assert_eq!(low_water(socket), 1);
         });

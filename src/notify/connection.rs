@@ -751,7 +751,7 @@ async fn drive(
         tokio::select! {
             read = stream.read_buf(&mut input), if !paused => match read {
                 Ok(0) => return Ended::Lost("the broker closed the connection".into()),
-                Ok(_) => gather.after_read(),
+                Ok(_) => gather.restart_tail(),
                 Err(e) => return Ended::Lost(e.to_string()),
             },
             _ = gather.tail(), if gather.on() && !paused => {
@@ -763,7 +763,7 @@ async fn drive(
                     core.client_id
                 );
             }
-            _ = core.room.notified(), if paused => gather.resume(),
+            _ = core.room.notified(), if paused => gather.restart_tail(),
             command = commands.recv() => {
                 let command = command.unwrap_or(Command::Close);
                 match link.command(command) {

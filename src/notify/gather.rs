@@ -67,18 +67,13 @@ impl Gather {
         self.on
     }
 
-    /// Notes a read: while gathering, it restarts the tail's clock.
-    pub(super) fn after_read(&mut self) {
+    /// While gathering, restarts the tail's clock: after each read, and
+    /// after the reader was paused (a full queue under `Overflow::Wait`),
+    /// since time spent not reading is no sign that the backlog ended.
+    pub(super) fn restart_tail(&mut self) {
         if self.on {
             self.tail.as_mut().reset(Instant::now() + TAIL);
         }
-    }
-
-    /// Restarts the tail's clock after the reader was paused (a full queue
-    /// under `Overflow::Wait`): time spent not reading is no sign that the
-    /// backlog ended.
-    pub(super) fn resume(&mut self) {
-        self.after_read();
     }
 
     /// Resolves when no wake-up came within [`TAIL`] of the start or of the
@@ -183,7 +178,7 @@ mod tests {
             gather.start();
             tokio::time::sleep(TAIL / 2).await;
             let read_at = Instant::now();
-            gather.after_read();
+            gather.restart_tail();
             gather.tail().await;
             assert!(read_at.elapsed() >= TAIL);
         });
@@ -194,9 +189,8 @@ mod tests {
         with_socket(async |socket| {
             let mut gather = Gather::new(socket);
             for _ in 0..4 {
-                gather.after_read();
+                gather.restart_tail();
             }
-            gather.resume();
             assert!(!gather.on());
             assert_eq!(low_water(socket), 1);
         });
